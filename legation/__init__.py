@@ -1,0 +1,55 @@
+"""Legation: diplomatic and trade news into an auditable knowledge base.
+
+    >>> import legation
+    >>> result = legation.extract("On May 3 the minister met ...", published="2024-05-04")
+    >>> result.people, result.events, result.figures
+"""
+
+from __future__ import annotations
+
+import logging
+
+from legation.errors import (
+    ConfigError,
+    IngestError,
+    LegationError,
+    NotFound,
+    PipelineError,
+    StoreError,
+)
+from legation.models import (
+    Event,
+    Extraction,
+    ExtractionSet,
+    Figure,
+    Organization,
+    Person,
+    Place,
+)
+from legation.pipeline import ExtractionRun, extract, extract_files
+from legation.settings import Settings
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ConfigError",
+    "Event",
+    "Extraction",
+    "ExtractionRun",
+    "ExtractionSet",
+    "Figure",
+    "IngestError",
+    "LegationError",
+    "NotFound",
+    "Organization",
+    "Person",
+    "PipelineError",
+    "Place",
+    "Settings",
+    "StoreError",
+    "__version__",
+    "extract",
+    "extract_files",
+]
+
+logging.getLogger("legation").addHandler(logging.NullHandler())

@@ -1,0 +1,214 @@
+"""Typed models for everything that crosses a layer boundary.
+
+Two families:
+
+* ``SourceDocument`` and ``Rejection`` are what readers yield: plain slotted
+  dataclasses, cheap to create by the million and picklable for Dask.
+* ``Extraction`` and its parts are the public output contract
+  (``legation.extraction/1``, see docs/contract.md).  They are pydantic models so
+  that they validate, serialise to exactly the documented JSON and load back.
+  Field names follow the contract; ``from`` is a Python keyword, so the figure's
+  field is ``from_`` with the alias ``from``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA = "legation.extraction/1"
+
+PublishedBasis = Literal["header", "metadata", "inferred"]
+Precision = Literal["day", "month", "year", "decade", "unknown"]
+Measure = Literal["exports", "imports", "trade_turnover", "investment", "share", "other"]
+
+
+# --------------------------------------------------------------------------- input
+
+
+@dataclass(slots=True)
+class SourceDocument:
+    """One article as a reader found it: text plus what the container said about it."""
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    published_basis: PublishedBasis | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Rejection:
+    """An input we could not read, and why; the batch goes on without it."""
+
+    source: str
+    error: str
+    kind: str = "ingest"
+
+    def line(self) -> str:
+        return f"{self.source}: {self.error}"
+
+
+# --------------------------------------------------------------------------- contract
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, extra="forbid")
+
+
+class Evidence(_Model):
+    start: int
+    end: int
+    text: str
+
+
+class DateExpr(_Model):
+    """A temporal expression resolved against the publication date."""
+
+    start: str | None = None
+    end: str | None = None
+    precision: Precision = "unknown"
+    text: str = ""
+    base: str | None = None
+    offsets: tuple[int, int] | None = None
+
+
+class Title(_Model):
+    text: str
+    role: str | None = None
+    organization: str | None = None
+    qualifier: str | None = None
+
+
+class Person(_Model):
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    country: str | None = None
+    titles: list[Title] = Field(default_factory=list)
+    mentions: list[tuple[int, int]] = Field(default_factory=list)
+
+
+class Organization(_Model):
+    id: str
+    name: str
+    acronym: str | None = None
+    country: str | None = None
+    kind: str | None = None
+    mentions: list[tuple[int, int]] = Field(default_factory=list)
+
+
+class Place(_Model):
+    id: str
+    name: str
+    kind: str | None = None
+    country: str | None = None
+    mentions: list[tuple[int, int]] = Field(default_factory=list)
+
+
+class Plover(_Model):
+    type: str
+    mode: str | None = None
+
+
+class EventPlace(_Model):
+    name: str | None = None
+    country: str | None = None
+    inferred: bool = False
+
+
+class Event(_Model):
+    id: str
+    kind: str
+    plover: Plover | None = None
+    cameo: str | None = None
+    date: DateExpr | None = None
+    place: EventPlace | None = None
+    participants: list[str] = Field(default_factory=list)
+    delegations: list[str] = Field(default_factory=list)
+    source_actor: str | None = None
+    target_actor: str | None = None
+    source_country: str | None = None
+    target_country: str | None = None
+    source_sector: str | None = None
+    target_sector: str | None = None
+    topics: list[str] = Field(default_factory=list)
+    status: str | None = None
+    evidence: Evidence | None = None
+    confidence: float | None = None
+
+
+class Period(_Model):
+    start: str | None = None
+    end: str | None = None
+    text: str | None = None
+
+
+class Figure(_Model):
+    measure: Measure
+    subject: str | None = None
+    from_: str | None = Field(default=None, alias="from")
+    to: str | None = None
+    value: float
+    unit: str
+    period: Period | None = None
+    approximate: bool = False
+    qualifier: str | None = None
+    evidence: Evidence | None = None
+
+
+class Acronym(_Model):
+    short: str
+    long: str
+    defined_in_text: bool = False
+
+
+class Warning(_Model):  # noqa: A001 - the contract's name
+    kind: str
+    message: str
+    evidence: Evidence | None = None
+
+
+class Extraction(_Model):
+    """Everything extracted from one document."""
+
+    id: str
+    source: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    published_basis: PublishedBasis | None = None
+    text: str = ""
+    people: list[Person] = Field(default_factory=list)
+    organizations: list[Organization] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    dates: list[DateExpr] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    acronyms: list[Acronym] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)
+
+    def to_contract(self) -> dict:
+        """The JSON-ready dict of the contract (aliases applied)."""
+        return self.model_dump(mode="json", by_alias=True)
+
+
+class Rejected(_Model):
+    source: str
+    error: str
+
+
+class ExtractionSet(_Model):
+    """The top-level object ``legation extract --format json`` writes."""
+
+    schema_: str = Field(default=SCHEMA, alias="schema")
+    documents: list[Extraction] = Field(default_factory=list)
+    rejected: list[Rejected] = Field(default_factory=list)
+
+    def to_contract(self) -> dict:
+        return self.model_dump(mode="json", by_alias=True)

@@ -1,0 +1,1 @@
+"""Human-readable reports over extractions and the knowledge base (terminal output)."""
