@@ -1,0 +1,1 @@
+"""legation.api: see STYLE.md layout."""

@@ -1,0 +1,1 @@
+"""legation.batch: see STYLE.md layout."""

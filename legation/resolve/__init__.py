@@ -1,0 +1,1 @@
+"""legation.resolve: see STYLE.md layout."""

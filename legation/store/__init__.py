@@ -1,0 +1,1 @@
+"""legation.store: see STYLE.md layout."""

@@ -1,0 +1,1 @@
+"""legation.web: see STYLE.md layout."""
