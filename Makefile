@@ -28,7 +28,7 @@ demo: install
 	$(BIN)/legation summary demo.json
 
 ## test: the whole suite (model tests included), plus the layer contracts
-test: install
+test: install system-deps
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 
