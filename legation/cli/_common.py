@@ -8,5 +8,10 @@ import click
 EXIT_REJECTED = 3
 
 
+def error_text(source: str, message: str) -> str:
+    """The one-line error every command prints for an input it could not use."""
+    return f"legation: error: {source}: {message}"
+
+
 def error_line(source: str, message: str) -> None:
-    click.echo(f"legation: error: {source}: {message}", err=True)
+    click.echo(error_text(source, message), err=True)
