@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-fast lint eval bench clean system-deps constraints
+.PHONY: install demo test test-fast lint eval bench clean system-deps constraints schema
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -45,6 +45,10 @@ lint: install
 eval: install
 	$(BIN)/legation extract ../shared/seeds -o .eval.json --quiet
 	python3 ../shared/eval/score.py --gold ../shared/gold --pred .eval.json --verbose
+
+## schema: regenerate legation/schema/*.json from the models (commit the result; tests/test_schema.py checks it)
+schema: install
+	$(BIN)/python -m legation.schema --write
 
 ## bench: speed and memory figures
 bench: install

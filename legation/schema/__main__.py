@@ -1,0 +1,5 @@
+import sys
+
+from legation.schema import main
+
+sys.exit(main())
