@@ -100,6 +100,7 @@ class Organization(_Model):
     acronym: str | None = None
     country: str | None = None
     kind: str | None = None
+    parent: str | None = None
     mentions: list[tuple[int, int]] = Field(default_factory=list)
 
 
@@ -168,6 +169,14 @@ class Acronym(_Model):
     defined_in_text: bool = False
 
 
+class Credit(_Model):
+    """Who made the article (author, translator, photographer): kept out of ``people``."""
+
+    name: str
+    role: str = "author"
+    evidence: Evidence | None = None
+
+
 class Warning(_Model):  # noqa: A001 - the contract's name
     kind: str
     message: str
@@ -192,6 +201,7 @@ class Extraction(_Model):
     figures: list[Figure] = Field(default_factory=list)
     acronyms: list[Acronym] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
+    credits: list[Credit] = Field(default_factory=list)
 
     def to_contract(self) -> dict:
         """The JSON-ready dict of the contract (aliases applied)."""
@@ -212,3 +222,100 @@ class ExtractionSet(_Model):
 
     def to_contract(self) -> dict:
         return self.model_dump(mode="json", by_alias=True)
+
+
+# --------------------------------------------------------------------------- knowledge base
+# What crosses between resolve/ (identity across documents, pure Python) and
+# store/ (persistence), which may not import each other: the pipeline hands a
+# ``Resolution`` computed by resolve/ to the store.  Slotted dataclasses, not
+# pydantic: a large knowledge base has hundreds of thousands of them.
+
+EntityKind = Literal["person", "organization", "place", "event"]
+#: a record inside one document: (document id, local id such as "P1", "O2", "E3")
+LocalRef = tuple[str, str]
+
+
+@dataclass(slots=True)
+class Link:
+    """Why two document-level records were judged to be one entity: the rule and its evidence."""
+
+    kind: EntityKind
+    a: LocalRef
+    b: LocalRef
+    rule: str
+    evidence: str
+
+
+@dataclass(slots=True)
+class Cluster:
+    """One entity across documents: its member records and its canonical attributes.
+
+    ``attrs`` holds the kind-specific canonical values (person: aliases;
+    organization: acronym, kind; place: kind; event: kind, date_start, date_end,
+    precision, place, place_country, people (cluster indexes), countries).
+    """
+
+    kind: EntityKind
+    members: list[LocalRef]
+    name: str
+    country: str | None = None
+    attrs: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class RoleSpell:
+    """A person's title over time: first and last dates an article showed it, with sources."""
+
+    person: int  # index into Resolution.clusters["person"]
+    role: str | None
+    title: str
+    organization: int | None  # index into Resolution.clusters["organization"]
+    organization_name: str | None
+    qualifier: str | None
+    first_seen: str | None
+    last_seen: str | None
+    sources: list[tuple[str, str | None]]  # (document id, date)
+
+
+@dataclass(slots=True)
+class Finding:
+    """A cross-source inconsistency found by ``legation check``.
+
+    ``subjects`` are (kind, cluster index) pairs, or ("figure", "doc_id#n");
+    ``evidence`` lists (document id, start, end, text) of the conflicting statements.
+    """
+
+    kind: str
+    key: str
+    message: str
+    subjects: list[tuple[str, int | str]] = field(default_factory=list)
+    evidence: list[tuple[str, int | None, int | None, str]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Decision:
+    """An analyst's correction, stored and applied again on every resolution.
+
+    Records are named by *anchors* that survive re-extraction: (document id,
+    name as written) for people, organizations and places, (document id, local
+    id) for events.  ``merge`` joins group_a with group_b; ``split`` forbids any
+    record of group_a to be joined with any of group_b.
+    """
+
+    action: Literal["merge", "split"]
+    kind: EntityKind
+    group_a: list[LocalRef]
+    group_b: list[LocalRef]
+    note: str | None = None
+    id: int | None = None
+    created: str | None = None
+
+
+@dataclass(slots=True)
+class Resolution:
+    """The output of ``legation.resolve.resolve``: clusters, their explanations, roles, findings."""
+
+    clusters: dict[str, list[Cluster]] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
+    roles: list[RoleSpell] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)

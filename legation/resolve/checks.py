@@ -1,0 +1,151 @@
+"""Consistency checks across sources (``legation check``), on resolved records.
+
+* ``figure_conflict``: two statements of the same (measure, from, to, period,
+  subject, unit) whose values differ by more than rounding (0.5%), or by more
+  than 10% when either is approximate ("about US$20 million").
+* ``event_date_conflict`` / ``event_place_conflict``: the sources of one
+  encounter give different days, places or countries.
+* ``title_holders``: two different people hold a single-holder title (general
+  secretary, president, minister ...) of the same organization at overlapping
+  times, as the articles date them; a former or late holder does not count.
+* ``acronym_mismatch``: the extractor's warnings that an acronym is used for
+  something else than the text defines (kept with their evidence).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+
+from legation.models import Extraction, Finding, RoleSpell
+from legation.resolve.events import date_range
+from legation.resolve.inputs import EventRec
+from legation.resolve.names import fold, place_key
+from legation.resolve.roles import PAST, is_single_holder
+
+#: relative difference tolerated between two exact statements of one figure (rounding)
+EXACT_TOLERANCE = 0.005
+#: ... and when either is approximate
+APPROXIMATE_TOLERANCE = 0.10
+
+
+def _key(*parts: object) -> str:
+    return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _fmt(value: float, unit: str) -> str:
+    if unit == "percent":
+        return f"{value:g}%"
+    return f"{value:,.0f} {unit}" if abs(value) >= 1000 else f"{value:g} {unit}"
+
+
+def figure_conflicts(extractions: list[Extraction]) -> list[Finding]:
+    groups: dict[tuple, list[tuple[str, int, object]]] = defaultdict(list)
+    for ex in extractions:
+        for n, f in enumerate(ex.figures):
+            period = (f.period.start, f.period.end) if f.period else (None, None)
+            if period == (None, None) and f.measure != "share":
+                continue  # a figure without a period cannot be compared with another
+            key = (f.measure, fold(f.from_ or ""), fold(f.to or ""), period, fold(f.subject or ""), f.unit)
+            groups[key].append((ex.id, n, f))
+    out = []
+    for key, items in groups.items():
+        if len(items) < 2:
+            continue
+        values = [f.value for _d, _n, f in items]
+        lo, hi = min(values), max(values)
+        tolerance = APPROXIMATE_TOLERANCE if any(f.approximate for _d, _n, f in items) else EXACT_TOLERANCE
+        if hi == lo or (hi != 0 and (hi - lo) / abs(hi) <= tolerance):
+            continue
+        measure, _fr, _to, period, subject, unit = key
+        f0 = items[0][2]
+        what = f"{measure}{' of ' + f0.subject if f0.subject else ''} {f0.from_ or '?'} -> {f0.to or '?'}"
+        when = f0.period.text or "/".join(p for p in period if p) if f0.period else "no period"
+        stated = "; ".join(f"{_fmt(f.value, f.unit)}{' (approx.)' if f.approximate else ''} in {d}"
+                           for d, _n, f in items)
+        out.append(Finding(kind="figure_conflict", key=_key("figure", key),
+                           message=f"{what}, {when}: sources disagree: {stated}",
+                           subjects=[("figure", f"{d}#{n}") for d, n, _f in items],
+                           evidence=[(d, f.evidence.start if f.evidence else None,
+                                      f.evidence.end if f.evidence else None,
+                                      f.evidence.text if f.evidence else "") for d, _n, f in items]))
+    return out
+
+
+def event_conflicts(events: list[EventRec], clusters: list[list[int]], labels: list[str]) -> list[Finding]:
+    out = []
+    for c, members in enumerate(clusters):
+        if len({events[i].doc for i in members}) < 2:
+            continue
+        days = {events[i].date_start for i in members if events[i].date_start and len(events[i].date_start) >= 10
+                and events[i].kind not in ("visit",)}
+        ranges = [date_range(events[i].date_start, events[i].date_end) for i in members if events[i].date_start]
+        disjoint = any(a[1] < b[0] or b[1] < a[0] for a in ranges if a for b in ranges if b)
+        evidence = [(events[i].doc, *events[i].evidence) for i in members]
+        if len(days) > 1 or disjoint:
+            stated = "; ".join(f"{events[i].date_start}{'..' + events[i].date_end if events[i].date_end else ''}"
+                               f" in {events[i].doc}" for i in members if events[i].date_start)
+            out.append(Finding(kind="event_date_conflict", key=_key("event_date", sorted(events[i].anchor
+                                                                                          for i in members)),
+                               message=f"{labels[c]}: sources give different dates: {stated}",
+                               subjects=[("event", c)], evidence=evidence))
+        places = {place_key(events[i].place) for i in members if events[i].place}
+        countries = {events[i].place_country for i in members if events[i].place_country}
+        if len(places) > 1 or len(countries) > 1:
+            stated = "; ".join(f"{events[i].place or '?'} ({events[i].place_country or '?'}) in {events[i].doc}"
+                               for i in members if events[i].place or events[i].place_country)
+            out.append(Finding(kind="event_place_conflict", key=_key("event_place", sorted(events[i].anchor
+                                                                                            for i in members)),
+                               message=f"{labels[c]}: sources give different places: {stated}",
+                               subjects=[("event", c)], evidence=evidence))
+    return out
+
+
+def title_conflicts(spells: list[tuple[RoleSpell, str, str]], person_names: list[str],
+                    person_countries: list[str | None]) -> list[Finding]:
+    by_title: dict[tuple[str, str], list[RoleSpell]] = defaultdict(list)
+    for spell, role, org in spells:
+        if spell.qualifier in PAST or not is_single_holder(role):
+            continue
+        if org.startswith("text:"):
+            words = org[5:]
+            if not words:
+                continue  # "President" with no organization or country named: not comparable
+            org = f"{org}|{person_countries[spell.person] or ''}"
+        by_title[(role, org)].append(spell)
+    out = []
+    for (role, _org), items in by_title.items():
+        people = {s.person for s in items}
+        if len(people) < 2:
+            continue
+        for i, a in enumerate(items):
+            for b in items[i + 1:]:
+                if a.person == b.person:
+                    continue
+                ra = date_range(a.first_seen, a.last_seen)
+                rb = date_range(b.first_seen, b.last_seen)
+                if not ra or not rb or ra[1] < rb[0] or rb[1] < ra[0]:
+                    continue
+                pa, pb = sorted([a, b], key=lambda s: s.person)
+                org_name = pa.organization_name or pa.title
+                message = (f"two holders of '{role}' of {org_name} at once: {person_names[pa.person]} "
+                           f"('{pa.title}', {pa.first_seen}..{pa.last_seen}) and {person_names[pb.person]} "
+                           f"('{pb.title}', {pb.first_seen}..{pb.last_seen})")
+                out.append(Finding(kind="title_holders", key=_key("title", role, _org, pa.person, pb.person),
+                                   message=message, subjects=[("person", pa.person), ("person", pb.person)],
+                                   evidence=[(d, None, None, "") for d, _date in pa.sources + pb.sources]))
+    return out
+
+
+def acronym_findings(extractions: list[Extraction]) -> list[Finding]:
+    out = []
+    for ex in extractions:
+        for n, w in enumerate(ex.warnings):
+            if w.kind != "acronym_mismatch":
+                continue
+            ev = w.evidence
+            out.append(Finding(kind="acronym_mismatch", key=_key("acronym", ex.id, n, w.message),
+                               message=f"{ex.id}: {w.message}",
+                               evidence=[(ex.id, ev.start if ev else None, ev.end if ev else None,
+                                          ev.text if ev else "")]))
+    return out

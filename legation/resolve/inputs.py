@@ -1,0 +1,139 @@
+"""Document records, flattened from ``Extraction``s, that resolution works on.
+
+One record per person, organization, place and event of each document, with
+what the rules need precomputed (folded name tokens, name culture, the date
+the document shows the record at).  Pure Python on ``legation.models``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from legation.models import Extraction, Title
+from legation.resolve.names import culture, fold, looks_like_acronym, name_tokens, org_key, place_key
+
+ENCOUNTERS = frozenset({"meeting", "talks", "reception", "visit", "call", "signing"})
+
+
+@dataclass(slots=True)
+class PersonRec:
+    doc: str
+    local: str
+    name: str
+    tokens: tuple[str, ...]
+    culture: str
+    country: str | None
+    date: str | None  # the date the document shows the person at (event date, else publication)
+    titles: list[Title]
+    anchor: tuple[str, str]
+
+
+@dataclass(slots=True)
+class OrgRec:
+    doc: str
+    local: str
+    name: str
+    key: str
+    acronym: str | None
+    is_acronym: bool  # the name itself is only an acronym
+    country: str | None
+    kind: str | None
+    anchor: tuple[str, str]
+
+
+@dataclass(slots=True)
+class PlaceRec:
+    doc: str
+    local: str
+    name: str
+    key: str
+    kind: str | None
+    country: str | None
+    anchor: tuple[str, str]
+
+
+@dataclass(slots=True)
+class EventRec:
+    doc: str
+    local: str
+    kind: str
+    date_start: str | None
+    date_end: str | None
+    precision: str | None
+    place: str | None
+    place_country: str | None
+    people: list[int]  # person record indexes
+    countries: set[str]
+    published: str | None
+    evidence: tuple[int | None, int | None, str]
+    anchor: tuple[str, str]
+
+
+@dataclass(slots=True)
+class Records:
+    people: list[PersonRec] = field(default_factory=list)
+    organizations: list[OrgRec] = field(default_factory=list)
+    places: list[PlaceRec] = field(default_factory=list)
+    events: list[EventRec] = field(default_factory=list)
+    extractions: list[Extraction] = field(default_factory=list)
+    person_index: dict[tuple[str, str], int] = field(default_factory=dict)
+    org_index: dict[tuple[str, str], int] = field(default_factory=dict)
+    acronyms: dict[str, dict[str, str]] = field(default_factory=dict)  # doc -> short -> long
+
+
+def _person_dates(ex: Extraction) -> dict[str, str]:
+    """For each person, the latest date of an encounter they took part in, not after publication."""
+    out: dict[str, str] = {}
+    by_name = {fold(p.name): p.id for p in ex.people}
+    for ev in ex.events:
+        if ev.kind not in ENCOUNTERS or ev.date is None or not ev.date.start:
+            continue
+        start = ev.date.start
+        if ex.published and start[:len(ex.published)] > ex.published:
+            continue
+        for who in ev.participants:
+            pid = who if any(p.id == who for p in ex.people) else by_name.get(fold(who))
+            if pid and start > out.get(pid, ""):
+                out[pid] = start
+    return out
+
+
+def flatten(extractions: Iterable[Extraction]) -> Records:
+    """Every document's people, organizations, places and events as records."""
+    recs = Records()
+    for ex in extractions:
+        recs.extractions.append(ex)
+        dates = _person_dates(ex)
+        recs.acronyms[ex.id] = {a.short: a.long for a in ex.acronyms}
+        for o in ex.organizations:
+            recs.org_index[(ex.id, o.id)] = len(recs.organizations)
+            recs.organizations.append(OrgRec(ex.id, o.id, o.name, org_key(o.name), o.acronym,
+                                             looks_like_acronym(o.name), o.country, o.kind,
+                                             (ex.id, fold(o.name))))
+        for pl in ex.places:
+            recs.places.append(PlaceRec(ex.id, pl.id, pl.name, place_key(pl.name), pl.kind, pl.country,
+                                        (ex.id, fold(pl.name))))
+        by_name: dict[str, int] = {}
+        for p in ex.people:
+            tokens = name_tokens(p.name) or tuple(fold(p.name).split())
+            recs.person_index[(ex.id, p.id)] = len(recs.people)
+            by_name[fold(p.name)] = len(recs.people)
+            recs.people.append(PersonRec(ex.id, p.id, p.name, tokens, culture(tokens, p.country), p.country,
+                                         dates.get(p.id, ex.published), list(p.titles), (ex.id, fold(p.name))))
+        for ev in ex.events:
+            people = []
+            for who in ev.participants:
+                idx = recs.person_index.get((ex.id, who), by_name.get(fold(who)))
+                if idx is not None and idx not in people:
+                    people.append(idx)
+            countries = {c for c in (ev.source_country, ev.target_country) if c}
+            if ev.place and ev.place.country:
+                countries.add(ev.place.country)
+            date = ev.date
+            evidence = (ev.evidence.start, ev.evidence.end, ev.evidence.text) if ev.evidence else (None, None, "")
+            recs.events.append(EventRec(
+                ex.id, ev.id, ev.kind, date.start if date else None, date.end if date else None,
+                date.precision if date else None, ev.place.name if ev.place else None,
+                ev.place.country if ev.place else None, people, countries, ex.published, evidence, (ex.id, ev.id)))
+    return recs
