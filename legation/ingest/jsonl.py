@@ -60,7 +60,7 @@ def _parse_line(line: bytes, *, where: str, settings: Settings) -> SourceDocumen
     try:
         obj = json.loads(decode(line, source=where))
     except json.JSONDecodeError as exc:
-        raise IngestError(f"bad JSON line: {exc.msg} at column {exc.colno}", source=where) from exc
+        raise IngestError(f"bad JSON line: {exc.msg} (column {exc.colno})", source=where) from exc
     except RecursionError as exc:
         raise IngestError("bad JSON line: nested too deeply", source=where) from exc
     if not isinstance(obj, dict):
