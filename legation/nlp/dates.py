@@ -1,26 +1,119 @@
-"""Temporal expressions (baseline: the statistical NER's DATE spans, unresolved).
+"""The ``legation_dates`` component: temporal expressions resolved against the article.
 
-The time-and-figures issue replaces this with resolution against the
-publication date and inference of a missing publication date.
+For each document it
+
+1. finds the temporal expressions (``temporal.scan``; model-free rules);
+2. takes the publication date from ``doc._.legation_meta`` (header or metadata
+   win) or, when there is none, infers it from the text
+   (``publication.infer_publication``), then records it in the metadata with
+   ``published_basis: inferred`` and a ``published_inferred`` warning citing
+   the evidence;
+3. resolves every expression against that date, in text order, so that "the
+   same day" refers to the last single day mentioned before it.
+
+It writes ``doc._.legation_dates`` (``DateExpr`` with start, end, precision,
+text, base and character offsets) and leaves the richer analysis (unresolved
+spec, preposition, first and last day) in ``doc._.legation_state["time"]``
+for the figures component.
+
+Unknown years are kept unknown: "November 10" in an article whose year
+cannot be decided is ``start="--11-10"``, ``precision="day"``; an expression
+that cannot be placed at all has ``start=None``, ``precision="unknown"``.
+Nothing is ever resolved against the clock.
+
+DOCS: docs/dates.md
 """
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from legation.models import DateExpr
+from legation.models import DateExpr, Evidence, Warning
+from legation.nlp._guarded import GuardedComponent
 from legation.nlp.extensions import get_dict, get_list
+from legation.nlp.publication import Inference, infer_publication
+from legation.nlp.sentences import sentence_at, sentences
+from legation.nlp.temporal import Base, Resolved, TimeMention, resolve, scan, tense_of
+
+__all__ = ["DateComponent", "TimeAnalysis", "analyse_time"]
+
+STATE_KEY = "time"
 
 
-class DateComponent:
+@dataclass(slots=True)
+class TimeAnalysis:
+    """Everything the date component learned about one text (shared with figures)."""
+
+    base: Base | None
+    inference: Inference | None
+    mentions: list[tuple[TimeMention, Resolved]]
+    sentences: list[tuple[int, int]]
+
+    def date_exprs(self) -> list[DateExpr]:
+        base = self.base.iso() if self.base else None
+        return [DateExpr(start=r.start, end=r.end, precision=r.precision, text=m.text, base=base,  # type: ignore[arg-type]
+                         offsets=(m.start, m.end)) for m, r in self.mentions]
+
+
+def analyse_time(text: str, published: str | None) -> TimeAnalysis:
+    """Find, date-anchor and resolve the temporal expressions of ``text`` (no spaCy needed)."""
+    spans = sentences(text)
+    mentions = scan(text)
+    base = Base.parse(published)
+    inference = None
+    if base is None:
+        inference = infer_publication(text, mentions, spans)
+        base = Base.parse(inference.value) if inference else None
+    resolved: list[tuple[TimeMention, Resolved]] = []
+    anchor: date | None = None
+    for m in mentions:
+        sent = sentence_at(spans, m.start)
+        tense = tense_of(text[sent[0]:sent[1]]) if sent else None
+        r = resolve(m.spec, base, tense=tense, anchor=anchor, part=m.part)
+        if r.precision == "day" and r.end is None and r.first is not None:
+            anchor = r.first
+        resolved.append((m, r))
+    return TimeAnalysis(base, inference, resolved, spans)
+
+
+class DateComponent(GuardedComponent):
+    """spaCy component ``legation_dates``."""
+
     def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
+        super().__init__(name)
 
-    def __call__(self, doc: Doc) -> Doc:
-        base = get_dict(doc, "legation_meta").get("published")
-        out = get_list(doc, "legation_dates")
-        for ent in doc.ents:
-            if ent.label_ == "DATE":
-                out.append(DateExpr(text=ent.text, base=base, offsets=(ent.start_char, ent.end_char)))
+    def match(self, doc: Doc) -> TimeAnalysis:
+        meta = get_dict(doc, "legation_meta")
+        return analyse_time(doc.text, meta.get("published"))
+
+    def set_annotations(self, doc: Doc, analysis: TimeAnalysis) -> Doc:
+        meta = get_dict(doc, "legation_meta")
+        inf = analysis.inference
+        if inf is not None:
+            meta["published"] = inf.value
+            meta["published_basis"] = "inferred"
+            first = inf.clues[0] if inf.clues else None
+            evidence = Evidence(start=first.start, end=first.end, text=first.text) if first else None
+            get_list(doc, "legation_warnings").append(
+                Warning(kind="published_inferred", message=inf.message(), evidence=evidence))
+        get_list(doc, "legation_dates").extend(analysis.date_exprs())
+        get_dict(doc, "legation_state")[STATE_KEY] = analysis
         return doc
+
+    # spaCy serialisation: the word lists ship with the package; we record which ones.
+    def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "cfg.json").write_text(json.dumps({"lexicon": "legation/data/time.json", "version": 1}))
+
+    def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> DateComponent:
+        cfg = Path(path) / "cfg.json"
+        if cfg.exists():
+            json.loads(cfg.read_text())
+        return self

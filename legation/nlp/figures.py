@@ -1,49 +1,616 @@
-"""Money and percentage figures (baseline from the statistical NER).
+"""The ``legation_figures`` component: money and percentages as trade statistics.
 
-The time-and-figures issue replaces this with a rule-based parser that knows
-currencies, scale words, approximations, periods and flow direction.
+Each amount the text states (``money.find_amounts``) becomes one ``Figure``:
+
+* **measure**: a share when a percentage or fraction is "N percent of <what>"
+  (fractions are kept as ``other`` with qualifier ``fraction``); a growth rate
+  or change ("up 12.5 percent year-on-year", "increased by $5 million") is
+  ``other`` with qualifier ``growth`` and the flow as ``subject``, never a
+  level; otherwise the trade cue that governs the amount (the one right after
+  it, "$5 billion in exports", else the nearest one before it in the sentence)
+  gives exports, imports, trade_turnover or investment; no cue -> ``other``.
+* **from / to**: read off the cue's frame: a possessive owner ("HCMC's
+  exports", "the city's exports"), "X-Y trade", and the prepositions after the
+  cue ("to", "into", "from", "between X and Y", "with", "in" for investment),
+  then resolved to canonical names through the document's entities
+  (``sides.ActorIndex``).  Imports into X from Y go from Y to X.  A side the
+  sentence leaves out is carried from the previous flow of the paragraph.
+* **period**: the date right after the amount ("$19 million in 2013"), else a
+  date of the sentence not attached to another amount, else the single period
+  the paragraph states; resolved to first and last days.
+* **qualifier**: ``peak`` ("peaking at"), ``low``, ``target`` ("aims to",
+  "by 2030"), ``forecast`` ("expected to"), ``growth``, ``fraction``.
+
+Cue words live in ``legation/data/figures.json``.
+
+DOCS: docs/figures.md
 """
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from legation.models import Evidence, Figure
-from legation.nlp.extensions import get_list
+from legation.models import Evidence, Figure, Period
+from legation.nlp._guarded import GuardedComponent
+from legation.nlp.dates import STATE_KEY, TimeAnalysis, analyse_time
+from legation.nlp.extensions import get_dict, get_list
+from legation.nlp.money import Amount, find_amounts
+from legation.nlp.sentences import paragraphs, sentence_at
+from legation.nlp.sides import Actor, ActorIndex
+from legation.nlp.temporal import Resolved, TimeMention, tense_of
 
-_SCALE = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+__all__ = ["FigureComponent", "extract_figures", "lexicon"]
 
 
-def parse_amount(text: str) -> float | None:
-    m = _NUMBER.search(text)
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """The cue words of ``legation/data/figures.json`` (read once per process)."""
+    return json.loads(resources.files("legation").joinpath("data/figures.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _trigger_regex() -> tuple[re.Pattern[str], dict[str, tuple[str, str | None]]]:
+    table: dict[str, tuple[str, str | None]] = {}
+    for group in lexicon()["triggers"]:
+        for w in group["words"]:
+            table.setdefault(w.lower(), (group["measure"], group.get("subject")))
+    words = sorted(table, key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?") for w in words)
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE), table
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    start: int
+    end: int
+    text: str
+    measure: str
+    subject: str | None
+
+
+@dataclass(slots=True)
+class _Frame:
+    """Who a trigger's flow goes from and to, as resolved actors."""
+
+    measure: str
+    source: Actor | None = None
+    target: Actor | None = None
+
+
+@dataclass(slots=True)
+class _Carry:
+    """What a paragraph has established so far: the reporter and partner of its flows."""
+
+    reporter: Actor | None = None
+    partner: Actor | None = None
+    part: Actor | None = None
+
+
+@dataclass(slots=True)
+class _Context:
+    text: str
+    actors: ActorIndex
+    time: TimeAnalysis
+    amounts: list[Amount]
+    dates: list[tuple[TimeMention, Resolved]] = field(default_factory=list)
+
+
+def _triggers(text: str, start: int, end: int) -> list[_Trigger]:
+    regex, table = _trigger_regex()
+    out = []
+    for m in regex.finditer(text, start, end):
+        key = re.sub(r"[\s-]+", " ", m.group(0).lower())
+        hit = table.get(key) or table.get(m.group(0).lower()) or table.get(key.replace(" ", "-"))
+        if hit is None:
+            hit = next((v for k, v in table.items() if re.sub(r"[\s-]+", " ", k) == key), None)
+        if hit is None:
+            continue
+        if m.group(0) in ("FDI", "GDP", "GRDP") or m.group(0).lower() not in ("fdi", "gdp", "grdp"):
+            out.append(_Trigger(m.start(), m.end(), m.group(0), hit[0], hit[1]))
+    return out
+
+
+def _words_before(text: str, floor: int, pos: int, n: int = 4) -> list[str]:
+    return re.findall(r"[\w-]+", text[max(floor, pos - 60):pos].lower())[-n:]
+
+
+# --------------------------------------------------------------------------- classification
+
+
+def _growth_sign(ctx: _Context, a: Amount, s0: int) -> int | None:
+    """+1/-1 when the amount is a change, None when it is a level."""
+    lex = lexicon()
+    text = ctx.text
+    words = _words_before(text, s0, a.start)
+    after = text[a.end:a.end + 40].lower().lstrip()
+    negative = set(lex["negative_words"])
+    growth_before = set(lex["growth_before"])
+    sign = None
+    if words:
+        last = words[-1]
+        if last == "by" and any(w in growth_before for w in words[:-1]):
+            sign = -1 if any(w in negative for w in words[:-1]) else 1
+        elif last == "of" and len(words) > 1 and words[-2] in growth_before:
+            sign = -1 if words[-2] in negative else 1
+        elif last in growth_before:
+            sign = -1 if last in negative else 1
+        elif last in lex["level_before"]:
+            return None
+    if sign is None:
+        for cue in sorted(lex["growth_after"], key=len, reverse=True):
+            if after.startswith(cue) and not re.match(r"\w", after[len(cue):len(cue) + 1]):
+                if cue in ("more", "less", "higher", "lower") and a.kind != "percent" and a.unit != "percent":
+                    pass
+                first = after.split()[0] if after.split() else ""
+                sign = -1 if first in negative or cue in negative else 1
+                break
+    return sign
+
+
+def _qualifier(ctx: _Context, a: Amount, s0: int) -> str | None:
+    lex = lexicon()
+    window = re.sub(r"\s+", " ", ctx.text[max(s0, a.start - 45):a.start].lower()).rstrip()
+    for cue in lex["peak_before"]:
+        if window.endswith(cue) or window.endswith(cue + " at") or window.endswith(cue + " of"):
+            return "peak"
+    for cue in lex["low_before"]:
+        if window.endswith(cue):
+            return "low"
+    clause = ctx.text[s0:a.start].lower()
+    if any(re.search(rf"\b{re.escape(c)}\b", clause) for c in lex["target_before"]):
+        return "target"
+    if any(re.search(rf"\b{re.escape(c)}\b", clause) for c in lex["forecast_before"]):
+        return "forecast"
+    return None
+
+
+def _governing(ctx: _Context, a: Amount, triggers: list[_Trigger], s0: int) -> _Trigger | None:
+    after = ctx.text[a.end:a.end + 60]
+    m = re.match(r"\s*(?:worth\s+of|in|of|for)\s+(?:(?:new|total|foreign|direct|two-way|bilateral|goods)\s+)*",
+                 after, re.IGNORECASE)
+    if m:
+        for t in triggers:
+            if t.start == a.end + m.end():
+                return t
+    before = [t for t in triggers if t.end <= a.start and ";" not in ctx.text[t.end:a.start]]
+    return before[-1] if before else None
+
+
+# --------------------------------------------------------------------------- sides
+
+
+def _owner(ctx: _Context, t: _Trigger, s0: int) -> tuple[Actor | None, Actor | None]:
+    """The possessor or modifier before a trigger: (owner, partner for "X-Y trade")."""
+    text = ctx.text
+    before = text[s0:t.start]
+    m = re.search(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)*)\s*[-–]\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)*)\s+(?:[\w-]+\s+){0,2}$",
+                  before)
+    if m and not re.search(r"['’]s\s", m.group(0)):
+        a = ctx.actors.actor_at(s0 + m.start(1), s0 + m.end(1))
+        b = ctx.actors.actor_at(s0 + m.start(2), s0 + m.end(2))
+        if a and b and a.kind != "organization" and b.kind != "organization":
+            return ctx.actors.resolve(a), ctx.actors.resolve(b)
+    m = re.search(r"(['’]s?)\s+(?:(?:[a-z][\w-]*|two-way)\s+){0,3}$", before)
+    if m:
+        owner = ctx.actors.actor_ending(s0 + m.start(1), s0)
+        if owner:
+            return ctx.actors.resolve(owner), None
+    m = re.search(r"\b(its|their)\s+(?:[a-z][\w-]*\s+){0,3}$", before, re.IGNORECASE)
+    if m:
+        return _subject(ctx, s0, s0 + m.start()), None
+    m = re.search(r"(\S)\s+(?:(?:[a-z][\w-]*)\s+){0,2}$", before)
+    if m:
+        end = s0 + m.end(1)
+        cand = ctx.actors.actor_ending(end, max(s0, end - 60))
+        if cand and cand.source in ("place", "organization", "acronym", "initials", "demonym"):
+            return ctx.actors.resolve(cand), None
+    return None, None
+
+
+def _subject(ctx: _Context, s0: int, limit: int) -> Actor | None:
+    """The first actor of the clause that no preposition governs."""
+    for a in ctx.actors.actors_in(s0, limit):
+        prev = _words_before(ctx.text, s0, a.start, 1)
+        if prev and prev[0] in ("to", "into", "from", "of", "in", "with", "between", "for", "by", "at", "and",
+                                "on", "about", "including"):
+            continue
+        return ctx.actors.resolve(a)
+    return None
+
+
+def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry) -> _Frame:
+    text = ctx.text
+    owner, pair = _owner(ctx, t, s0)
+    next_amounts = [a.start for a in ctx.amounts if a.start >= t.end and a.start < s1]
+    limit = min(next_amounts[0] if next_amounts else s1, t.end + 160)
+    preps: dict[str, Actor] = {}
+    for m in re.finditer(r"\b(to|into|from|between|with|in|and)\s+", text[t.end:limit]):
+        word = m.group(1).lower()
+        if word in preps:
+            continue
+        a = ctx.actors.actor_at(t.end + m.end(), limit)
+        if a is None:
+            continue
+        a = ctx.actors.resolve(a)
+        if a is None:
+            continue
+        if word == "between":
+            rest = re.match(r"\s+and\s+", text[a.end:limit])
+            b = ctx.actors.actor_at(a.end + rest.end(), limit) if rest else None
+            if b is not None:
+                preps["between"] = a
+                preps["and"] = ctx.actors.resolve(b) or b
+            continue
+        if word == "and":
+            continue
+        preps[word] = a
+    measure = t.measure
+    verb = t.text.lower().endswith("ed") or t.text.lower().endswith("ing")
+    subject = _subject(ctx, s0, t.start) if verb or owner is None else None
+    receiving = any(re.search(rf"\b{re.escape(v)}\b", text[s0:t.start].lower())
+                    for v in lexicon()["verbs_receiving"])
+    f = _Frame(measure)
+    if measure == "exports":
+        f.source = owner or preps.get("from") or subject
+        f.target = preps.get("to") or preps.get("into")
+    elif measure == "imports":
+        f.target = owner or preps.get("into") or subject
+        f.source = preps.get("from")
+    elif measure == "trade_turnover":
+        if "between" in preps:
+            f.source, f.target = preps["between"], preps["and"]
+        elif pair is not None:
+            f.source, f.target = owner, pair
+        else:
+            f.source = owner or subject
+            f.target = preps.get("with") or preps.get("to")
+    elif measure == "investment":
+        if receiving and not owner:
+            f.target = subject or preps.get("in") or preps.get("into")
+            f.source = preps.get("from")
+        else:
+            f.source = owner or preps.get("from") or (subject if verb else None)
+            f.target = preps.get("in") or preps.get("into") or preps.get("to")
+    else:
+        f.source = owner or (subject if verb else None)
+    # sides the sentence leaves out: carried from the paragraph's previous flow
+    if measure in ("exports", "investment") and f.source is None and carry.reporter and f.target is not None:
+        f.source = carry.reporter
+    if measure == "imports":
+        if f.target is None and carry.reporter is not None and f.source is not None and \
+                f.source.name != carry.reporter.name:
+            f.target = carry.reporter
+        if f.target is None and f.source is None and carry.reporter is not None:
+            f.target, f.source = carry.reporter, carry.partner
+    if measure == "exports" and f.source is None and f.target is None and carry.reporter is not None:
+        f.source, f.target = carry.reporter, carry.partner
+    return f
+
+
+def _update_carry(carry: _Carry, f: _Frame) -> None:
+    if f.measure in ("exports", "investment", "trade_turnover") and f.source is not None:
+        carry.reporter, carry.partner = f.source, f.target or carry.partner
+    elif f.measure == "imports" and f.target is not None:
+        carry.reporter, carry.partner = f.target, f.source or carry.partner
+
+
+# --------------------------------------------------------------------------- shares
+
+
+_OF = re.compile(r"\s+of\s+")
+
+
+def _share_np(ctx: _Context, a: Amount, s1: int) -> tuple[str, str | None, Actor | None, int] | None:
+    """(subject, whole-hint kind, explicit whole, end offset) of "N percent of <NP>", or None."""
+    text = ctx.text
+    m = _OF.match(text, a.end)
     if not m:
         return None
-    value = float(m.group().replace(",", ""))
-    for word, factor in _SCALE.items():
-        if re.search(rf"\b{word}\b", text, re.I):
-            value *= factor
+    lex = lexicon()
+    start = m.end()
+    stops = set(lex["subject_stop"])
+    nxt = [b.start for b in ctx.amounts if b.start >= start]
+    limit = min(s1, nxt[0] if nxt else s1)
+    seg = text[start:limit]
+    cut = re.search(r"[,;:.()\[\]]|\s[-–—]\s", seg)
+    if cut:
+        seg = seg[:cut.start()]
+    words = seg.split()
+    kept: list[str] = []
+    for w in words:
+        if kept and w.lower() in stops:
             break
-    return value
+        kept.append(w)
+    if not kept or re.match(r"[\d$€£¥]", kept[0]):
+        return None
+    hint: str | None = None
+    whole: Actor | None = None
+    strip = set(lex["subject_strip"])
+    pos = start
+    i = 0
+    while i < len(kept):
+        w = kept[i]
+        low = w.lower()
+        two = " ".join(kept[i:i + 2]).lower()
+        if low in strip or two in strip:
+            if low in ("its", "their"):
+                hint = hint or "pronoun"
+            for phrase, kind in lex["anaphors"].items():
+                if two.rstrip("’'s") == phrase or two.replace("’", "'").removesuffix("'s") == phrase:
+                    hint = kind
+            if two in strip:
+                i += 1
+            if low in ("national", "nationwide", "country's", "nation's"):
+                hint = hint or "country"
+            if low in lex["world_words"] or low.startswith("world"):
+                hint = "world"
+            i += 1
+            continue
+        if re.search(r"['’]s$", w):  # "Vietnam's exports": an explicit whole
+            offset = text.find(w, pos)
+            actor = ctx.actors.actor_ending(offset + len(w) - 2, max(start, offset - 40)) if offset >= 0 else None
+            if actor is not None:
+                if actor.source == "anaphor":
+                    hint = actor.kind
+                else:
+                    whole = ctx.actors.resolve(actor)
+                i += 1
+                continue
+        break
+    subject_words = kept[i:]
+    if not subject_words:
+        return None
+    subject = " ".join(subject_words).strip(" ’'\"")
+    end = text.find(subject_words[-1], start) + len(subject_words[-1]) if subject_words else start
+    return subject, hint, whole, end
 
 
-class FigureComponent:
+def _share_part(ctx: _Context, s0: int, s1: int, regions: list[tuple[int, int]], carry: _Carry) -> Actor | None:
+    for a in ctx.actors.actors_in(s0, s1):
+        if any(r0 <= a.start < r1 for r0, r1 in regions):
+            continue
+        prev = _words_before(ctx.text, s0, a.start, 1)
+        if prev and prev[0] in ("to", "into", "from", "of", "with", "between", "for", "by", "and", "than"):
+            continue
+        if re.match(r"['’]s\b", ctx.text[a.end:a.end + 2]) and prev and prev[0] == "the":
+            continue
+        return ctx.actors.resolve(a)
+    return carry.part
+
+
+# --------------------------------------------------------------------------- periods
+
+
+def _attached(ctx: _Context, a: Amount) -> tuple[TimeMention, Resolved] | None:
+    end = a.equivalent.end + 1 if a.equivalent else a.end
+    for m, r in ctx.dates:
+        if m.start < end:
+            continue
+        gap = ctx.text[end:m.start]
+        if re.fullmatch(r"[\s,)]*(?:\(\s*)?", gap) and len(gap) <= 4:
+            return m, r
+        break
+    return None
+
+
+def _period(mention: TimeMention, r: Resolved) -> Period:
+    text = " ".join(mention.core_text.split()) if mention.core_text else mention.text
+    if mention.part and mention.part not in text:
+        text = " ".join(mention.text.split())
+    if r.first is None or r.last is None:
+        return Period(start=None, end=None, text=text)
+    return Period(start=r.first.isoformat(), end=r.last.isoformat(), text=text)
+
+
+def _is_period_like(m: TimeMention, r: Resolved) -> bool:
+    return r.known and (r.precision != "day" or r.end is not None)
+
+
+# --------------------------------------------------------------------------- main
+
+
+def extract_figures(text: str, actors: ActorIndex, time: TimeAnalysis | None = None) -> list[Figure]:
+    """Every money, percentage and fraction figure of ``text``, in order (no spaCy needed)."""
+    time = time or analyse_time(text, None)
+    date_spans = [(m.core_start, m.core_end) for m, _ in time.mentions]
+    amounts = [a for a in find_amounts(text)
+               if not any(s < a.end and a.number_start < e and s <= a.number_start for s, e in date_spans)]
+    ctx = _Context(text, actors, time, amounts)
+    sents = time.sentences
+    by_sentence: dict[tuple[int, int], list[Amount]] = {}
+    for a in amounts:
+        s = sentence_at(sents, a.start) or (a.start, a.end)
+        by_sentence.setdefault(s, []).append(a)
+    out: list[Figure] = []
+    seen: set[tuple] = set()
+    for p0, p1 in paragraphs(text):
+        carry = _Carry()
+        p_dates = [(m, r) for m, r in time.mentions if p0 <= m.start < p1]
+        for s0, s1 in [s for s in sents if p0 <= s[0] < p1]:
+            sentence_amounts = by_sentence.get((s0, s1))
+            triggers = _triggers(text, s0, s1)
+            if not sentence_amounts:
+                for t in triggers:  # flows named without figures still set the paragraph's sides
+                    if t.measure != "other":
+                        f = _frame(ctx, t, s0, s1, carry)
+                        if f.source or f.target:
+                            _update_carry(carry, f)
+                continue
+            ctx.dates = [(m, r) for m, r in time.mentions if s0 <= m.start < s1]
+            figures = _sentence(ctx, s0, s1, sentence_amounts, triggers, carry, p_dates)
+            for fig in figures:
+                key = (fig.measure, fig.subject, fig.from_, fig.to, fig.value, fig.unit,
+                       fig.period.start if fig.period else None, fig.qualifier)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(fig)
+    return out
+
+
+def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: list[_Trigger],
+              carry: _Carry, p_dates: list[tuple[TimeMention, Resolved]]) -> list[Figure]:
+    text = ctx.text
+    evidence = Evidence(start=s0, end=s1, text=text[s0:s1])
+    attached = {id(a): _attached(ctx, a) for a in amounts}
+    used = {id(x[0]) for x in attached.values() if x}
+    free = [(m, r) for m, r in ctx.dates if id(m) not in used and _is_period_like(m, r)]
+    frames: dict[int, _Frame] = {}
+    share_regions: list[tuple[int, int]] = []
+    shares: dict[int, tuple[str, str | None, Actor | None, int]] = {}
+    for a in amounts:
+        if a.kind in ("percent", "fraction"):
+            np = _share_np(ctx, a, s1)
+            if np is not None and _growth_sign(ctx, a, s0) is None:
+                shares[id(a)] = np
+                share_regions.append((a.end, np[3]))
+    part = None
+    if shares:
+        part = _share_part(ctx, s0, s1, share_regions, carry)
+        if part is not None:
+            carry.part = part
+    figures: list[Figure] = []
+    for a in amounts:
+        period = _period_for(ctx, a, attached.get(id(a)), free, p_dates, s0, s1, amounts, attached)
+        qualifier = _qualifier(ctx, a, s0)
+        if period is not None and period[0].mod == "by" and tense_of(text[s0:s1]) == "future" and not qualifier:
+            qualifier = "target"
+        per = _period(*period) if period else None
+        if id(a) in shares:
+            subject, hint, whole, _ = shares[id(a)]
+            to = whole
+            if to is None and hint != "world":
+                to = ctx.actors.container(part)
+                if to is None and hint in ("country", "city", "province", "region", "pronoun"):
+                    cand = ctx.actors.most_salient("country" if hint == "pronoun" else hint)
+                    to = cand if cand and part and cand.name != part.name else None
+            measure = "other" if a.kind == "fraction" else "share"
+            figures.append(_figure(measure, subject, part, to, a, per,
+                                   "fraction" if a.kind == "fraction" else qualifier, evidence))
+            continue
+        t = _governing(ctx, a, triggers, s0)
+        f = None
+        if t is not None:
+            f = frames.get(t.start) or _frame(ctx, t, s0, s1, carry)
+            if t.start not in frames:
+                frames[t.start] = f
+                if f.measure != "other":
+                    _update_carry(carry, f)
+        sign = _growth_sign(ctx, a, s0)
+        if sign is not None:
+            value = -abs(a.value) if sign < 0 else a.value
+            subject = (t.subject or t.measure.replace("_", " ")) if t else None
+            figures.append(_figure("other", subject, f.source if f else None, f.target if f else None,
+                                   a, per, "growth", evidence, value=value))
+            continue
+        if t is None or f is None:
+            figures.append(_figure("other", None, None, None, a, per, qualifier, evidence))
+            continue
+        if a.kind != "money" or t.measure == "other":
+            figures.append(_figure("other", t.subject or t.measure.replace("_", " "), f.source, f.target,
+                                   a, per, qualifier, evidence))
+            continue
+        figures.append(_figure(t.measure, None, f.source, f.target, a, per, qualifier, evidence))
+    return figures
+
+
+def _period_for(ctx: _Context, a: Amount, attached: tuple[TimeMention, Resolved] | None,
+                free: list[tuple[TimeMention, Resolved]], p_dates: list[tuple[TimeMention, Resolved]],
+                s0: int, s1: int, amounts: list[Amount],
+                attached_all: dict[int, tuple[TimeMention, Resolved] | None]) -> tuple[TimeMention, Resolved] | None:
+    if attached is not None:
+        return attached
+    # "from $3 million to $5 million between 2013 and 2023": the range's ends
+    idx = amounts.index(a)
+    for m, r in free:
+        if m.spec.kind == "range" and r.first and r.last and r.precision == "year":
+            pair = _from_to_pair(ctx, amounts, idx, s0)
+            if pair is not None:
+                y = r.first.year if pair == 0 else r.last.year
+                return m, Resolved(f"{y:04d}", None, "year", date(y, 1, 1), date(y, 12, 31))
+    before = [(m, r) for m, r in free if m.end <= a.start]
+    if before:
+        return before[-1]
+    after = [(m, r) for m, r in free if m.start >= a.end]
+    if after:
+        return after[0]
+    others = [x for x in attached_all.values() if x is not None]
+    if len({(x[1].first, x[1].last) for x in others}) == 1 and len(amounts) > 1:
+        return others[0]
+    sentence_ids = {id(m) for m, _ in ctx.dates}
+    p_free = [(m, r) for m, r in p_dates if id(m) not in sentence_ids and _is_period_like(m, r)
+              and not _attached_elsewhere(ctx, m)]
+    periods = {(r.first, r.last) for _, r in p_free}
+    if len(periods) == 1:
+        return p_free[0]
+    return None
+
+
+def _attached_elsewhere(ctx: _Context, m: TimeMention) -> bool:
+    for a in ctx.amounts:
+        if a.end <= m.start and re.fullmatch(r"[\s,)]*(?:\(\s*)?", ctx.text[a.end:m.start]) and m.start - a.end <= 4:
+            return True
+    return False
+
+
+def _from_to_pair(ctx: _Context, amounts: list[Amount], idx: int, s0: int) -> int | None:
+    """0 or 1 when amounts[idx] is the "from" or "to" end of a from-to pair."""
+    def word_before(a: Amount) -> str | None:
+        w = _words_before(ctx.text, s0, a.start, 1)
+        return w[0] if w else None
+
+    a = amounts[idx]
+    if word_before(a) == "from" and idx + 1 < len(amounts) and word_before(amounts[idx + 1]) == "to":
+        return 0
+    if word_before(a) == "to" and idx > 0 and word_before(amounts[idx - 1]) == "from":
+        return 1
+    return None
+
+
+def _figure(measure: str, subject: str | None, source: Actor | None, target: Actor | None, a: Amount,
+            period: Period | None, qualifier: str | None, evidence: Evidence, *, value: float | None = None) -> Figure:
+    return Figure(measure=measure, subject=subject,  # type: ignore[arg-type]
+                  **{"from": source.name if source else None},
+                  to=target.name if target else None, value=a.value if value is None else value, unit=a.unit,
+                  period=period, approximate=a.approximate, qualifier=qualifier, evidence=evidence)
+
+
+class FigureComponent(GuardedComponent):
+    """spaCy component ``legation_figures``."""
+
     def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
+        super().__init__(name)
 
-    def __call__(self, doc: Doc) -> Doc:
-        out = get_list(doc, "legation_figures")
-        for ent in doc.ents:
-            if ent.label_ not in ("MONEY", "PERCENT"):
-                continue
-            value = parse_amount(ent.text)
-            if value is None:
-                continue
-            unit = "percent" if ent.label_ == "PERCENT" else "USD" if "$" in ent.text else "unknown"
-            sent = ent.sent
-            out.append(Figure(measure="other", value=value, unit=unit,
-                              evidence=Evidence(start=sent.start_char, end=sent.end_char, text=sent.text)))
+    def match(self, doc: Doc) -> list[Figure]:
+        time = get_dict(doc, "legation_state").get(STATE_KEY)
+        if not isinstance(time, TimeAnalysis):
+            time = analyse_time(doc.text, get_dict(doc, "legation_meta").get("published"))
+        actors = ActorIndex(doc.text, doc._.legation_places or [], doc._.legation_organizations or [],
+                            doc._.legation_acronyms or [], anaphors=lexicon()["anaphors"])
+        return extract_figures(doc.text, actors, time)
+
+    def set_annotations(self, doc: Doc, figures: list[Figure]) -> Doc:
+        get_list(doc, "legation_figures").extend(figures)
         return doc
+
+    def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "cfg.json").write_text(json.dumps({"lexicons": ["legation/data/figures.json",
+                                                                "legation/data/money.json"], "version": 1}))
+
+    def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> FigureComponent:
+        cfg = Path(path) / "cfg.json"
+        if cfg.exists():
+            json.loads(cfg.read_text())
+        return self

@@ -1,0 +1,261 @@
+"""Inferring a missing publication date from the article's own words.
+
+News text dates itself in a few reliable ways, tried strongest first:
+
+1. **Anniversaries.**  "the year 2024 marking the 30th anniversary of ties"
+   (or "the 30th anniversary (1994-2024)", or ties "established in 1994")
+   fixes the year of the 30th anniversary; "the 30th anniversary ... next
+   year" elsewhere then fixes the publication year (2024 - 1 = 2023).
+2. **Apposition.**  "this year (2024)", "next year, 2025": the relative and the
+   absolute year name the same year.
+3. **Explicit past dates.**  "In November 2023 the two sides signed ..." means
+   the article is from November 2023 or later; the latest such date gives the
+   year when nothing stronger does.  Future-tense dates ("will be held in
+   March 2025") bound it from above and veto inconsistent candidates.
+
+Once the year is known, the month follows when the article reports an event
+of a month *without a year* as past or ongoing ("hosted a reception on
+November 10"): news gives the year only for dates away from the present, so a
+yearless date is from the month of publication.
+
+The result carries the precision its evidence supports (``YYYY`` or
+``YYYY-MM``) and the clues, which the date component cites in a
+``published_inferred`` warning.  Nothing is ever taken from the clock.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from legation.nlp.sentences import sentence_at
+from legation.nlp.temporal import Resolved, TimeMention, lexicon, resolve, tense_of
+
+__all__ = ["Clue", "Inference", "infer_publication"]
+
+
+@dataclass(frozen=True, slots=True)
+class Clue:
+    """One piece of evidence: where it is and what it says about the date."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Inference:
+    value: str  # "YYYY" or "YYYY-MM"
+    clues: tuple[Clue, ...] = field(default_factory=tuple)
+
+    @property
+    def precision(self) -> str:
+        return "month" if len(self.value) == 7 else "year"
+
+    def message(self) -> str:
+        reasons = "; ".join(f"{c.reason} ({_quote(c.text)})" for c in self.clues)
+        return f"publication date inferred as {self.value}: {reasons}"
+
+
+_ORDINAL_WORDS = {k: v for k, v in lexicon()["ordinals"].items() if v and v > 0}
+_ANNIVERSARY = re.compile(
+    r"\b(?:(?P<n>\d{1,3})(?:st|nd|rd|th)|(?P<w>" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+    + r"))\s+(?:[\w-]+\s+){0,3}?anniversary\b", re.IGNORECASE)
+
+
+def _quote(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return f"'{text}'" if len(text) <= limit else f"'{text[:limit - 3]}...'"
+
+
+def _abs_years(m: TimeMention) -> tuple[int, int] | None:
+    """(first, last) year of a mention stated with absolute years, else None."""
+    s = m.spec
+    if s.kind == "point" and s.lo and s.lo.year is not None and not s.lo.rel_year:
+        return s.lo.year, s.lo.year
+    if s.kind == "range" and s.lo and s.hi:
+        y1 = s.lo.year if not s.lo.rel_year else None
+        y2 = s.hi.year if not s.hi.rel_year else None
+        if y1 is not None or y2 is not None:
+            return y1 or y2, y2 or y1  # type: ignore[return-value]
+    if s.kind == "part" and s.lo and s.lo.year is not None and not s.lo.rel_year:
+        return s.lo.year, s.lo.year
+    return None
+
+
+def _rel_year(m: TimeMention) -> int | None:
+    """The year offset of "this/next/last year", else None."""
+    s = m.spec
+    if s.kind == "rel" and s.unit == "year":
+        return s.n or 0
+    if s.kind in ("point", "part", "range") and s.lo is not None and s.lo.rel_year:
+        return s.lo.year
+    return None
+
+
+def infer_publication(text: str, mentions: list[TimeMention],
+                      sentence_spans: list[tuple[int, int]]) -> Inference | None:
+    """The publication date the text implies, or None when it does not decide a year."""
+
+    def sent(m: TimeMention) -> tuple[int, int]:
+        return sentence_at(sentence_spans, m.start) or (m.start, m.end)
+
+    by_sentence: dict[tuple[int, int], list[TimeMention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(sent(m), []).append(m)
+
+    candidates: list[tuple[int, list[Clue]]] = []
+    candidates += _from_anniversaries(text, by_sentence)
+    candidates += _from_apposition(text, mentions)
+    lower, upper = _bounds(text, mentions, sent)
+
+    year: int | None = None
+    clues: list[Clue] = []
+    for y, why in candidates:
+        if lower and y < lower[0].year or upper and y > upper[0].year:
+            continue  # contradicted by a dated past or future event
+        year, clues = y, why
+        break
+    if year is None and lower is not None:
+        first, clue = lower
+        if upper is None or upper[0].year >= first.year:
+            year, clues = first.year, [clue]
+    if year is None:
+        return None
+    month, month_clue = _month(text, mentions, sent, year, lower)
+    if month is not None and month_clue is not None:
+        return Inference(f"{year:04d}-{month:02d}", tuple(clues) + (month_clue,))
+    return Inference(f"{year:04d}", tuple(clues))
+
+
+def _from_anniversaries(text: str, by_sentence: dict[tuple[int, int], list[TimeMention]]
+                        ) -> list[tuple[int, list[Clue]]]:
+    anchors = lexicon()["anniversary_anchors"]
+    years: dict[int, list[tuple[int, Clue]]] = {}
+    offsets: dict[int, list[tuple[int, Clue]]] = {}
+    founding: list[tuple[int, Clue]] = []
+    for (s, e), ms in by_sentence.items():
+        sentence = text[s:e]
+        ords = [_ordinal(a) for a in _ANNIVERSARY.finditer(sentence)]
+        ords = [n for n in ords if n]
+        for m in ms:
+            ys = _abs_years(m)
+            if ys is None or m.spec.kind != "point":
+                continue
+            before = text[max(s, m.start - 60):m.start].lower()
+            if any(a in before for a in anchors):
+                founding.append((ys[0], Clue(s, e, text[s:e], f"founded in {ys[0]}")))
+        if not ords:
+            continue
+        for n in ords:
+            for m in ms:
+                ys = _abs_years(m)
+                rel = _rel_year(m)
+                if ys is not None:
+                    y1, y2 = ys
+                    before = text[max(s, m.start - 60):m.start].lower()
+                    if m.spec.kind == "range" and y2 - y1 == n:
+                        a = y2
+                    elif m.spec.kind == "point" and m.spec.lo and m.spec.lo.month is None and \
+                            any(w in before for w in anchors):
+                        a = y1 + n
+                    elif m.spec.kind == "point" and m.spec.lo and m.spec.lo.month is None:
+                        a = y1
+                    else:
+                        continue
+                    years.setdefault(n, []).append(
+                        (a, Clue(s, e, sentence, f"the {_ordinal_text(n)} anniversary falls in {a}")))
+                elif rel is not None:
+                    offsets.setdefault(n, []).append(
+                        (rel, Clue(s, e, sentence, f"the {_ordinal_text(n)} anniversary is "
+                                                            f"'{' '.join(m.core_text.split())}'")))
+    out: list[tuple[int, list[Clue]]] = []
+    for n, rels in offsets.items():
+        known = years.get(n) or [(f + n, Clue(c.start, c.end, c.text, c.reason + f", so the "
+                                              f"{_ordinal_text(n)} anniversary is {f + n}"))
+                                 for f, c in founding[:1]]
+        for a, a_clue in known:
+            for off, r_clue in rels:
+                y = a - off
+                out.append((y, [a_clue, Clue(r_clue.start, r_clue.end, r_clue.text,
+                                             r_clue.reason + f", so the article is from {y}")]))
+    return out
+
+
+def _from_apposition(text: str, mentions: list[TimeMention]) -> list[tuple[int, list[Clue]]]:
+    out: list[tuple[int, list[Clue]]] = []
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        gap = text[a.end:b.start]
+        if len(gap) > 3 or not re.fullmatch(r"[\s,(]*", gap):
+            continue
+        for rel_m, abs_m in ((a, b), (b, a)):
+            off = _rel_year(rel_m)
+            ys = _abs_years(abs_m)
+            if off is not None and ys is not None and ys[0] == ys[1] and abs_m.spec.lo \
+                    and abs_m.spec.lo.month is None:
+                y = ys[0] - off
+                span = text[min(a.start, b.start):max(a.end, b.end)]
+                out.append((y, [Clue(min(a.start, b.start), max(a.end, b.end), span,
+                                     f"'{' '.join(rel_m.core_text.split())}' is {ys[0]}, so the article "
+                                     f"is from {y}")]))
+    return out
+
+
+def _bounds(text: str, mentions: list[TimeMention], sent) -> tuple[tuple[date, Clue] | None,
+                                                                   tuple[date, Clue] | None]:
+    """The latest explicit date told as past (lower bound), the earliest told as future (upper)."""
+    lower: tuple[date, Clue] | None = None
+    upper: tuple[date, Clue] | None = None
+    for m in mentions:
+        if _abs_years(m) is None:
+            continue
+        r: Resolved = resolve(m.spec, None)
+        if not r.known:
+            continue
+        s, e = sent(m)
+        tense = tense_of(text[s:e])
+        if tense == "past" and m.mod not in ("by", "until", "before"):
+            point = r.first  # the event began by then
+            if point and (lower is None or point > lower[0]):
+                lower = (point, Clue(s, e, text[s:e],
+                                     f"'{' '.join(m.text.split())}' is told as past"))
+        elif tense == "future":
+            point = r.last
+            if point and (upper is None or point < upper[0]):
+                upper = (point, Clue(s, e, text[s:e],
+                                     f"'{' '.join(m.text.split())}' is told as future"))
+    return lower, upper
+
+
+def _month(text: str, mentions: list[TimeMention], sent, year: int,
+           lower: tuple[date, Clue] | None) -> tuple[int | None, Clue | None]:
+    """The month of the first yearless day or month told as past or ongoing."""
+    for m in mentions:
+        s = m.spec
+        lo = s.lo
+        if s.kind not in ("point", "range") or lo is None or lo.year is not None or lo.month is None:
+            continue
+        if s.n is not None:  # "last November": relative, says nothing about the month of writing
+            continue
+        a, b = sent(m)
+        if tense_of(text[a:b]) == "future":
+            continue
+        if lower is not None and lower[0].year == year and lo.month < lower[0].month:
+            continue  # an earlier month than a dated past event of the same year
+        return lo.month, Clue(a, b, text[a:b],
+                              f"'{' '.join(m.text.split())}' has no year and is reported as past or "
+                              f"ongoing, so the article is from that month")
+    return None, None
+
+
+def _ordinal(m: re.Match[str]) -> int | None:
+    if m["n"]:
+        return int(m["n"])
+    return _ORDINAL_WORDS.get(m["w"].lower())
+
+
+def _ordinal_text(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

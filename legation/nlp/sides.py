@@ -1,0 +1,264 @@
+"""The sides of a figure: text naming a place or organization -> its canonical name.
+
+A figure's ``from`` and ``to`` must be full names ("Ho Chi Minh City", never
+"HCMC") so that series from different articles line up.  The entity
+component already knows every mention of every place and organization; this
+module indexes those mentions by character offset and answers "who is named
+here?" in order of trust:
+
+1. a Place or Organization whose mention covers the text -> its ``name``;
+2. the document's acronym list ("HCMC" -> "Ho Chi Minh City");
+3. an all-capitals token equal to the initials of a place or organization
+   named in the document;
+4. a demonym ("Vietnamese exports") -> the country;
+5. the text itself, trimmed of "the" and a possessive.
+
+Anaphors are resolved by salience: "the city" is the most mentioned city of
+the document, "the country" the country mentioned most (counting the
+mentions of its cities and provinces: an article about Ho Chi Minh City is
+about Vietnam), and "the country" *of a city* is the country containing it.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from legation.models import Acronym, Organization, Place
+
+__all__ = ["Actor", "ActorIndex", "country_name"]
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_SKIP_INITIALS = {"of", "the", "and", "for", "de", "del", "la", "&"}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A span of text that names (or points to) a place or organization."""
+
+    start: int
+    end: int
+    text: str
+    name: str | None  # canonical name; None for an anaphor not yet resolved
+    kind: str | None  # country, province, city, region, organization, or None
+    country: str | None  # ISO 3166-1 alpha-2
+    source: str  # place, organization, acronym, initials, demonym, text, anaphor
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Demonym -> ISO alpha-2, from the entity component's data file when present."""
+    try:
+        raw = resources.files("legation").joinpath("data/demonyms.csv").read_text("utf-8")
+    except (FileNotFoundError, OSError):
+        return {}
+    return {row["demonym"]: row["country"] for row in csv.DictReader(raw.splitlines())
+            if row.get("demonym") and row.get("country")}
+
+
+@lru_cache(maxsize=512)
+def country_name(code: str | None) -> str | None:
+    """A country's common English name from its ISO alpha-2 code (pycountry)."""
+    if not code:
+        return None
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=code.upper())
+    if c is None:
+        return None
+    return getattr(c, "common_name", None) or c.name
+
+
+@lru_cache(maxsize=512)
+def _country_code(name: str) -> str | None:
+    import pycountry
+
+    try:
+        return pycountry.countries.lookup(name).alpha_2
+    except LookupError:
+        return None
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w.lower() not in _SKIP_INITIALS).upper()
+
+
+class ActorIndex:
+    """Every actor span of one document, with salience for resolving anaphors."""
+
+    def __init__(self, text: str, places: list[Place] | None = None,
+                 organizations: list[Organization] | None = None,
+                 acronyms: list[Acronym] | None = None, *, anaphors: dict[str, str] | None = None) -> None:
+        self.text = text
+        self.places = list(places or [])
+        self.organizations = list(organizations or [])
+        self.acronyms = {a.short: a.long for a in (acronyms or [])}
+        self._anaphors = anaphors or {}
+        self._kind: dict[str, str | None] = {}
+        self._country: dict[str, str | None] = {}
+        spans: list[Actor] = []
+        for p in self.places:
+            kind, country = self._place_kind(p)
+            self._kind[p.name] = kind
+            self._country[p.name] = country
+            for s, e in p.mentions:
+                spans.append(Actor(s, e, text[s:e], p.name, kind, country, "place"))
+        for o in self.organizations:
+            self._kind.setdefault(o.name, "organization")
+            self._country.setdefault(o.name, o.country)
+            for s, e in o.mentions:
+                spans.append(Actor(s, e, text[s:e], o.name, "organization", o.country, "organization"))
+        spans.sort(key=lambda a: (a.start, -(a.end - a.start)))
+        self.mentions = spans
+
+    # ------------------------------------------------------------------ names
+
+    def _place_kind(self, p: Place) -> tuple[str | None, str | None]:
+        kind, country = p.kind, p.country
+        if kind is None or country is None:
+            code = _country_code(p.name)
+            if code and kind in (None, "country"):
+                return "country", country or code
+        return kind, country
+
+    def canonical(self, text: str) -> tuple[str, str | None, str | None, str]:
+        """(name, kind, country, source) for a text that no mention covers."""
+        bare = _POSSESSIVE.sub("", text.strip())
+        bare = re.sub(r"^(?:the|The)\s+", "", bare).strip()
+        if bare in self.acronyms:
+            long = self.acronyms[bare]
+            return long, self._kind.get(long), self._country.get(long), "acronym"
+        if re.fullmatch(r"[A-Z]{2,6}", bare):
+            for name in list(self._kind):
+                if _initials(name) == bare:
+                    return name, self._kind[name], self._country[name], "initials"
+        code = _demonyms().get(bare)
+        if code:
+            for p in self.places:
+                if self._country.get(p.name) == code and self._kind.get(p.name) == "country":
+                    return p.name, "country", code, "demonym"
+            return country_name(code) or bare, "country", code, "demonym"
+        for name in self._kind:
+            if name.lower() == bare.lower():
+                return name, self._kind[name], self._country[name], "text"
+        code = _country_code(bare) if bare[:1].isupper() else None
+        if code:
+            return bare, "country", code, "text"
+        return bare, None, None, "text"
+
+    # ------------------------------------------------------------------ lookup
+
+    def covering(self, start: int, end: int) -> Actor | None:
+        """The longest mention overlapping [start, end)."""
+        best = None
+        for a in self.mentions:
+            if a.start >= end:
+                break
+            if a.end > start and (best is None or a.end - a.start > best.end - best.start):
+                best = a
+        return best
+
+    def actor_at(self, pos: int, limit: int) -> Actor | None:
+        """The actor that starts at ``pos`` (after an optional "the"), not reaching past ``limit``."""
+        m = re.match(r"(?:the\s+|The\s+)?", self.text[pos:limit])
+        skip = pos + (m.end() if m else 0)
+        for a in self.mentions:
+            if a.start > skip:
+                break
+            if a.start in (pos, skip) and a.end <= limit:
+                return self._trim(a)
+        low = self.text[pos:limit].lower()
+        for phrase, kind in self._anaphors.items():
+            if low.startswith(phrase) and not re.match(r"\w", low[len(phrase):len(phrase) + 1]):
+                return Actor(pos, pos + len(phrase), self.text[pos:pos + len(phrase)], None, kind, None, "anaphor")
+        chunk = re.match(r"(?:[A-Z][\w.’'-]*|[A-Z]{2,})(?:[ -](?:[A-Z][\w’'-]*|of|and|de|del|da)(?=[ \w-]))*",
+                         self.text[skip:limit])
+        if chunk:
+            words = chunk.group(0)
+            words = re.sub(r"(?:\s+(?:of|and|de|del|da))+$", "", words)
+            words = re.sub(r"['’]s?$", "", words)
+            if words and words not in ("The", "It", "Its", "In", "On", "This", "That", "These"):
+                name, kind, country, source = self.canonical(words)
+                return Actor(skip, skip + len(words), words, name, kind, country, source)
+        return None
+
+    def actor_ending(self, pos: int, floor: int) -> Actor | None:
+        """The actor whose text ends at ``pos`` (before a possessive), not starting before ``floor``."""
+        best = None
+        for a in self.mentions:
+            if a.start >= pos:
+                break
+            if a.start >= floor and a.end in (pos,):
+                best = self._trim(a)
+        if best:
+            return best
+        before = self.text[floor:pos]
+        low = before.lower()
+        for phrase, kind in self._anaphors.items():
+            if low.endswith(phrase) and (len(low) == len(phrase) or not low[-len(phrase) - 1].isalnum()):
+                s = pos - len(phrase)
+                return Actor(s, pos, self.text[s:pos], None, kind, None, "anaphor")
+        m = re.search(r"(?:\b[A-Z][\w.’'-]*)(?:[ -][A-Z][\w’'-]*)*$", before)
+        if m and m.group(0) not in ("The", "It", "In", "On", "This", "That"):
+            words = m.group(0)
+            name, kind, country, source = self.canonical(words)
+            return Actor(floor + m.start(), pos, words, name, kind, country, source)
+        return None
+
+    def actors_in(self, start: int, end: int) -> list[Actor]:
+        return [self._trim(a) for a in self.mentions if a.start >= start and a.end <= end]
+
+    def _trim(self, a: Actor) -> Actor:
+        """A mention found by the entity component; acronym uses keep the canonical name."""
+        return a
+
+    # ------------------------------------------------------------------ anaphora
+
+    def salience(self) -> dict[str, int]:
+        score: dict[str, int] = {}
+        for p in self.places:
+            score[p.name] = score.get(p.name, 0) + len(p.mentions)
+        by_code = {self._country.get(p.name): p.name for p in self.places
+                   if self._kind.get(p.name) == "country" and self._country.get(p.name)}
+        for p in self.places:
+            code = self._country.get(p.name)
+            if self._kind.get(p.name) != "country" and code in by_code:
+                owner = by_code[code]
+                score[owner] = score.get(owner, 0) + len(p.mentions)
+        return score
+
+    def most_salient(self, kind: str) -> Actor | None:
+        score = self.salience()
+        best: Place | None = None
+        for p in self.places:
+            if self._kind.get(p.name) != kind:
+                continue
+            if best is None or score.get(p.name, 0) > score.get(best.name, 0):
+                best = p
+        if best is None:
+            return None
+        return Actor(-1, -1, best.name, best.name, kind, self._country.get(best.name), "place")
+
+    def resolve(self, actor: Actor | None) -> Actor | None:
+        """An anaphor resolved by salience; anything else as it is."""
+        if actor is None or actor.name is not None:
+            return actor
+        if actor.kind is None:
+            return None
+        found = self.most_salient(actor.kind)
+        if found is None:
+            return None
+        return Actor(actor.start, actor.end, actor.text, found.name, found.kind, found.country, "anaphor")
+
+    def container(self, actor: Actor | None, kind: str = "country") -> Actor | None:
+        """The country containing a city, province or region (by ISO code)."""
+        if actor is None or actor.country is None or actor.kind == kind:
+            return None
+        for p in self.places:
+            if self._kind.get(p.name) == "country" and self._country.get(p.name) == actor.country:
+                return Actor(-1, -1, p.name, p.name, "country", actor.country, "place")
+        name = country_name(actor.country)
+        return Actor(-1, -1, name, name, "country", actor.country, "text") if name else None
