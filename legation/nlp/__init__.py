@@ -45,9 +45,19 @@ def _load(name: str):  # -> spacy.Language
         raise ModelNotFound(
             f"spaCy pipeline {name!r} is not installed or not a pipeline folder; "
             "use --model with an installed package name (e.g. en_core_web_sm) or a path") from exc
+    _tune_tokenizer(nlp)
     for component in factories.COMPONENTS:
         nlp.add_pipe(component, last=True)
     return nlp
+
+
+def _tune_tokenizer(nlp) -> None:  # spacy.Language -> None
+    """Vietnamese agencies end articles with "./." glued to the last word ("City./.");
+    split it off so the word is seen whole."""
+    from spacy.util import compile_suffix_regex
+
+    suffixes = list(nlp.Defaults.suffixes or ()) + [r"\./\.$"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 def load_pipeline(settings: Settings):  # -> spacy.Language

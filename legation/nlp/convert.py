@@ -28,4 +28,5 @@ def to_extraction(doc: Doc, source: SourceDocument) -> Extraction:
         figures=doc._.legation_figures or [],
         acronyms=doc._.legation_acronyms or [],
         warnings=doc._.legation_warnings or [],
+        credits=doc._.legation_credits or [],
     )

@@ -21,6 +21,7 @@ DOC_ATTRS = (
     "legation_figures",
     "legation_events",
     "legation_warnings",
+    "legation_credits",
     "legation_state",  # dict: component-private intermediate results
 )
 

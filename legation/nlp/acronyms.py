@@ -1,0 +1,337 @@
+"""Acronyms: defined in the text, used from common knowledge, and misused.
+
+Definitions are found with the Schwartz-Hearst algorithm (Schwartz & Hearst,
+"A simple algorithm for identifying abbreviation definitions in biomedical
+text", 2003): the letters of the short form are matched right to left inside
+the words before the parenthesis.  News adds two shapes the original misses,
+so the method is extended:
+
+* the reverse order, ``RCEP (Regional Comprehensive Economic Partnership)``;
+* acronyms of another language's word order or wording, whose long form is
+  given in English: ``Southern Common Market (MERCOSUR)``.  These pass when
+  every content word's initial appears among the acronym's letters.
+
+Undefined acronyms (HCMC, GDP, ASEAN, VNA...) come from the curated table
+``data/acronyms.csv``.  An undefined acronym that is an anagram or a one-letter
+variant of one the article defined, and whose common meaning has nothing to do
+with the article, is most likely a slip ("CPC" for a "PCP" delegation): it is
+reported as an ``acronym_mismatch`` warning and read as the defined one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from legation.nlp._guarded import GuardedComponent
+from legation.nlp.lexicon import Lexicon, fold
+
+__all__ = ["Definition", "definition_for", "is_acronym_shape", "long_form_reverse", "schwartz_hearst",
+           "initials_match", "is_slip_of"]
+
+_ACR = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&.\-]{1,11}$")
+_ROMAN = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
+_FUNCTION = {"of", "and", "for", "the", "on", "in", "to", "a", "an", "&", "de", "del", "la", "le", "des", "du",
+             "y", "et", "at", "by", "with"}
+
+
+def is_acronym_shape(text: str) -> bool:
+    """Two or more capitals, starts with one, no spaces: CPV, MoU, PromPeru, R&D, COVID-19."""
+    return bool(_ACR.match(text)) and not _ROMAN.match(text) and not text.isdigit()
+
+
+def schwartz_hearst(short: str, long: str) -> str | None:
+    """The shortest tail of ``long`` whose letters spell ``short`` in order, or None.
+
+    Each character of the short form must be found right to left; the first
+    one must start a word.  Returns the long form trimmed to that word.
+    """
+    s, li = len(short) - 1, len(long) - 1
+    while s >= 0:
+        c = short[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while li >= 0 and (long[li].lower() != c or (s == 0 and li > 0 and long[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return None
+        li -= 1
+        s -= 1
+    start = long.rfind(" ", 0, li + 2) + 1
+    found = long[start:].strip()
+    return found or None
+
+
+def _content_words(words: list[str]) -> list[str]:
+    out = []
+    for w in words:
+        for part in w.split("-"):
+            if part and part.lower() not in _FUNCTION:
+                out.append(part)
+    return out
+
+
+def initials_match(short: str, words: list[str]) -> bool:
+    """Every content word's initial is among the acronym's letters (any order, as a multiset)."""
+    content = _content_words(words)
+    if len(content) < 2:
+        return False
+    letters = [c.lower() for c in short if c.isalpha()]
+    for w in content:
+        c = w[0].lower()
+        if c in letters:
+            letters.remove(c)
+        else:
+            return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    short: str
+    long: str
+    method: str  # schwartz-hearst | any-order | reverse | table
+
+
+def _strip_the(words: list[str]) -> list[str]:
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return words
+
+
+def definition_for(short: str, before: list[str], lex: Lexicon) -> Definition | None:
+    """The long form of ``short`` among the words just before its parenthesis.
+
+    ``before`` is the list of words preceding ``(short)`` in the same sentence,
+    nearest last.  Tries Schwartz-Hearst on a window of ``min(|A|+5, 2|A|)``
+    words, then the any-order initials test on the trailing capitalised
+    phrase, then the curated table.
+    """
+    n = sum(1 for c in short if c.isalnum())
+    window = before[-min(n + 5, 2 * n):] if n else []
+    if window:
+        found = schwartz_hearst(short, " ".join(window))
+        if found:
+            words = _strip_the(found.split())
+            # a long form is capitalised or, for common terms, all lower case; its first word must count
+            if words and len(words) >= 2 and words[0].lower() not in _FUNCTION:
+                return Definition(short, " ".join(words), "schwartz-hearst")
+    phrase = _capitalised_tail(before)
+    if phrase and initials_match(short, phrase):
+        return Definition(short, " ".join(phrase), "any-order")
+    entry = lex.acronyms.get(short)
+    if entry:
+        target = fold(entry.long).split()
+        tail = [fold(w) for w in before[-len(target):]]
+        if tail == target:
+            return Definition(short, " ".join(before[-len(target):]), "table")
+    return None
+
+
+def long_form_reverse(short: str, inside: list[str], lex: Lexicon) -> Definition | None:
+    """``RCEP (Regional Comprehensive Economic Partnership)``: the long form in the parenthesis."""
+    words = _strip_the(inside)
+    if len(words) < 2 or not words[0][:1].isupper():
+        return None
+    joined = " ".join(words)
+    found = schwartz_hearst(short, joined)
+    if found and found == joined:
+        return Definition(short, joined, "reverse")
+    if initials_match(short, words) and len(_content_words(words)) >= max(2, len(short) // 3):
+        return Definition(short, joined, "reverse")
+    return None
+
+
+def _capitalised_tail(before: list[str]) -> list[str]:
+    """The run of capitalised words (with inner function words) that ends the list."""
+    out: list[str] = []
+    for w in reversed(before):
+        if w[:1].isupper() or (out and w.lower() in _FUNCTION and w.lower() not in ("the", "a", "an")):
+            out.append(w)
+        elif w == "-" and out:
+            out.append(w)
+        else:
+            break
+    out.reverse()
+    while out and (out[0].lower() in _FUNCTION or out[0] == "-"):
+        out.pop(0)
+    # re-join hyphenated parts: ["Asia", "-", "Pacific"] -> ["Asia-Pacific"]
+    joined: list[str] = []
+    for w in out:
+        if w == "-" and joined:
+            joined[-1] += "-"
+        elif joined and joined[-1].endswith("-"):
+            joined[-1] += w
+        else:
+            joined.append(w)
+    return joined
+
+
+def is_slip_of(used: str, defined: str) -> int:
+    """How much ``used`` looks like a mistyped ``defined``: 2 = the same letters in another
+    order or mix (CPC for PCP), 1 = one letter off (CPC for CPV), 0 = unrelated."""
+    u, d = used.upper(), defined.upper()
+    if u == d or len(u) != len(d) or len(u) < 2:
+        return 0
+    if set(u) == set(d):
+        return 2
+    return 1 if sum(1 for a, b in zip(u, d) if a != b) == 1 else 0
+
+
+# --------------------------------------------------------------------------- the component
+
+_USE_BOUNDARY = r"(?<![\w$/&.-]){}(?![\w$&]|-\w)"
+
+
+@dataclass(slots=True)
+class AcronymInfo:
+    """What the document says about one acronym (kept in ``doc._.legation_state['acronyms']``)."""
+
+    short: str
+    long: str
+    defined_in_text: bool
+    entity: str | None = None  # place | org | term (from the table), None when unknown
+    kind: str | None = None
+    country: str | None = None
+    long_span: tuple[int, int] | None = None  # char span of the long form where it is defined
+    uses: list[tuple[int, int]] | None = None  # char spans of every use of the short form
+
+
+class AcronymComponent(GuardedComponent):
+    """Finds acronym definitions, uses and slips; fills ``doc._.legation_acronyms``."""
+
+    def __init__(self, nlp=None, name: str = "legation_acronyms", *, lex: Lexicon | None = None) -> None:
+        from legation.nlp.lexicon import load_lexicon
+
+        GuardedComponent.__init__(self, name)
+        self.lex = lex or load_lexicon()
+
+    def set_annotations(self, doc, result):  # Doc -> Doc
+        return result
+
+    def match(self, doc):  # Doc -> Doc
+        from legation.models import Acronym, Evidence, Warning
+        from legation.nlp.extensions import get_list
+        from legation.nlp.tokens import state
+
+        infos: dict[str, AcronymInfo] = {}
+        for info in self._definitions(doc):
+            infos.setdefault(info.short, info)
+        text = doc.text
+        # every use of a defined or common acronym, by exact case
+        candidates = set(infos) | set(self.lex.acronyms)
+        for short in sorted(candidates, key=len, reverse=True):
+            if short not in text:
+                continue
+            spans = [(m.start(), m.end()) for m in re.finditer(_USE_BOUNDARY.format(re.escape(short)), text)]
+            spans = [s for s in spans if not _in_caps_line(text, *s)]
+            if not spans:
+                continue
+            if short in infos:
+                infos[short].uses = spans
+                continue
+            entry = self.lex.acronyms[short]
+            infos[short] = AcronymInfo(short, entry.long, False, entry.entity, entry.kind, entry.country, None, spans)
+        for info in infos.values():
+            entry = self.lex.acronyms.get(info.short)
+            if info.defined_in_text and entry and fold(entry.long) == fold(info.long):
+                info.entity, info.kind, info.country = entry.entity, entry.kind, entry.country
+        # slips: an undefined acronym that mirrors a defined one and whose usual meaning is foreign to the text
+        slips: dict[str, str] = {}
+        defined = [i for i in infos.values() if i.defined_in_text]
+        undefined_tokens = {t.text for t in doc if is_acronym_shape(t.text)
+                            and not (t.text in infos and infos[t.text].defined_in_text)}
+        mentioned = _countries_named(text, self.lex)
+        warnings = get_list(doc, "legation_warnings")
+        for used in sorted(undefined_tokens):
+            best = max(((is_slip_of(used, d.short), d) for d in defined), key=lambda x: x[0], default=(0, None))
+            if not best[0] or best[1] is None:
+                continue
+            entry = self.lex.acronyms.get(used)
+            if entry and entry.country and entry.country in mentioned:
+                continue  # its usual meaning fits the article: not a slip
+            target = best[1]
+            slips[used] = target.short
+            spans = [(m.start(), m.end()) for m in re.finditer(_USE_BOUNDARY.format(re.escape(used)), text)]
+            usual = f" (usually {entry.long})" if entry else ""
+            for start, end in spans[:1]:
+                warnings.append(Warning(
+                    kind="acronym_mismatch",
+                    message=f"{used}{usual} is used {len(spans)} time(s) where the article defined "
+                            f"{target.short} ({target.long}); read as {target.short}",
+                    evidence=Evidence(start=start, end=end, text=text[start:end])))
+            infos.pop(used, None)
+            if target.uses is not None:
+                target.uses = sorted(target.uses + spans)
+        st = state(doc)
+        st["acronyms"] = infos
+        st["acronym_slips"] = slips
+        out = get_list(doc, "legation_acronyms")
+        for info in sorted(infos.values(), key=lambda i: (i.uses or [(0, 0)])[0]):
+            out.append(Acronym(short=info.short, long=info.long, defined_in_text=info.defined_in_text))
+        return doc
+
+    def _definitions(self, doc):
+        text = doc.text
+        for tok in doc:
+            if tok.text != "(" or tok.i + 2 >= len(doc):
+                continue
+            inner, close = doc[tok.i + 1], doc[tok.i + 2]
+            sent = tok.sent if doc.has_annotation("SENT_START") else doc[:]
+            if close.text == ")" and is_acronym_shape(inner.text):
+                window = text[max(sent.start_char, tok.idx - 300): tok.idx]
+                window = window[window.rfind("\n") + 1:]
+                before = window.split()
+                found = definition_for(inner.text, before, self.lex)
+                if found and not any(c in found.long for c in "()[]") and inner.text not in found.long.split():
+                    span = _locate_before(text, found.long, tok.idx)
+                    yield AcronymInfo(inner.text, _clean_long(found.long), True, long_span=span)
+                continue
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            if prev is not None and is_acronym_shape(prev.text):
+                end = next((t.i for t in doc[tok.i + 1: min(len(doc), tok.i + 16)] if t.text == ")"), None)
+                if end is None:
+                    continue
+                inside = text[tok.idx + 1: doc[end].idx].split()
+                found = long_form_reverse(prev.text, inside, self.lex)
+                if found:
+                    start = text.find(found.long.split()[0], tok.idx)
+                    yield AcronymInfo(prev.text, _clean_long(found.long), True, long_span=(start, doc[end].idx))
+
+
+def _clean_long(long: str) -> str:
+    return re.sub(r"\s+", " ", long.replace("’", "'")).strip(" ,;:")
+
+
+def _locate_before(text: str, long: str, end: int) -> tuple[int, int] | None:
+    pattern = r"\s+".join(re.escape(w) for w in long.split())
+    found = None
+    for m in re.finditer(pattern, text[max(0, end - 400): end]):
+        found = m
+    if found is None:
+        return None
+    base = max(0, end - 400)
+    return base + found.start(), base + found.end()
+
+
+def _in_caps_line(text: str, start: int, end: int) -> bool:
+    """An upper-case headline is not a use of 'WHO' or 'IT'."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start: line_end if line_end >= 0 else len(text)]
+    words = [w for w in re.findall(r"[A-Za-z]{3,}", line)]
+    return len(words) >= 4 and sum(1 for w in words if w.isupper()) / len(words) > 0.7
+
+
+def _countries_named(text: str, lex: Lexicon) -> set[str]:
+    """ISO codes of the countries the text names or whose demonym it uses (a cheap scan)."""
+    found: set[str] = set()
+    folded = fold(text)
+    for name, code in lex.country_names.items():
+        if re.search(rf"\b{re.escape(name)}\b", folded):
+            found.add(code)
+    for demonym, code in lex.demonyms.items():
+        if re.search(rf"\b{re.escape(demonym)}", text):
+            found.add(code)
+    return found

@@ -1,0 +1,368 @@
+"""People: one entry per individual, with every title, short form and mention.
+
+How a person is found.  A *name run* is a maximal run of capitalised name
+words that no earlier component claimed (places, organizations) and that are
+not titles, portfolio words or calendar words.  A run is a person when
+something anchors it: an honorific before it ("Mr.", "H.E."), a title before
+it or in an apposition after it, the NER's PERSON label, or a first word that
+opens names in a naming culture (a Vietnamese, Chinese or Korean family name,
+a Spanish given name).  Single words need a title or an honorific, unless
+they are the short form of a full name in the same article; names inside
+quotation marks (book titles) need a title or honorific too.  Runs inside
+credits ("By X – Translated by Y", "(Photo: VNA)") become credits, not people.
+
+Short forms are linked to full names by ``names.is_short_form``, which follows
+the name's culture; a short form that fits two people goes to the one named
+last before it.  A person's country comes from the state the titles name
+(possessive, demonym, the organization's country), then from a list the
+person stands in ("Ms. A, Peru's Deputy Minister of Commerce, and Ms. B,
+Deputy Minister of Tourism"), then from the delegation the person leads, and
+only then from the naming culture's usual country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from legation.nlp._guarded import GuardedComponent
+from legation.models import Credit, Evidence, Person, Title
+from legation.nlp.credits import credit_role, credit_spans
+from legation.nlp.extensions import get_list
+from legation.nlp.lexicon import Lexicon, fold, load_lexicon
+from legation.nlp.names import culture_of, is_short_form, preferred_short_forms, split_honorific, strip_possessive
+from legation.nlp.organizations import person_starts_at
+from legation.nlp.tokens import APOSTROPHE_S, claim, claims, is_cap, is_name_token, sentence_bounds, state, word_text
+from legation.nlp.titles import TitleParse, TitleParser
+
+__all__ = ["PeopleComponent"]
+
+_QUOTES_OPEN = {"‘", "“", '"', "'", "«"}
+_QUOTES_CLOSE = {"’", "”", '"', "'", "»"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"}
+
+
+@dataclass(slots=True)
+class Run:
+    start: int
+    end: int
+    words: list[str]
+    honorific: list[str] = field(default_factory=list)
+    hon_start: int | None = None
+    titles: list[TitleParse] = field(default_factory=list)
+    anchor: str | None = None  # honorific | title | ner | culture | short
+    person: int | None = None  # index into the people list
+
+
+@dataclass(slots=True)
+class _Person:
+    words: list[str]
+    runs: list[Run] = field(default_factory=list)
+    titles: list[TitleParse] = field(default_factory=list)
+    country: str | None = None
+
+
+class PeopleComponent(GuardedComponent):
+    def __init__(self, nlp: Language | None = None, name: str = "legation_people", *,
+                 lex: Lexicon | None = None) -> None:
+        GuardedComponent.__init__(self, name)
+        self.lex = lex or load_lexicon()
+
+    # ------------------------------------------------------------------ spaCy API
+
+    def set_annotations(self, doc: Doc, result: Doc) -> Doc:
+        return result
+
+    def match(self, doc: Doc) -> Doc:
+        st = state(doc)
+        lex = self.lex
+        credits = st.get("credit_spans")
+        if credits is None:
+            credits = st["credit_spans"] = credit_spans(doc.text, lex)
+        orgs = st.get("organizations", {})
+        org_country = {o.id: o.country for o in orgs.values()}
+        place_country = {m.entry.key: m.entry.country for m in st.get("place_matches", [])}
+        demonyms = {s: (e, code) for s, e, code in st.get("demonyms", [])}
+        person_ents = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+        runs = self._runs(doc)
+        name_tokens = {i for r in runs if not (len(r.words) == 1 and len(r.words[0]) == 1)
+                       for i in range(r.start, r.end)}
+        parser = TitleParser(doc, lex, org_country=org_country, place_country=place_country, demonyms=demonyms,
+                             name_tokens=name_tokens)
+        people: list[_Person] = []
+        credit_runs: list[Run] = []
+        candidates: list[Run] = []
+        for run in runs:
+            char_start = doc[run.start].idx
+            if any(s <= char_start < e for s, e in credits):
+                credit_runs.append(run)
+                continue
+            self._anchor(doc, run, parser, person_ents)
+            if run.anchor is not None:
+                candidates.append(run)
+        self._link(doc, candidates, people)
+        rest = [r for r in runs if r.person is None and r not in credit_runs]
+        self._short_mentions(doc, rest, people)
+        for p in people:
+            for r in p.runs:
+                claim(doc, r.hon_start if r.hon_start is not None else r.start, r.end, "person", str(id(p)))
+        self._countries(doc, people, parser)
+        out = self._emit(doc, people)
+        get_list(doc, "legation_people").extend(out)
+        st["people_runs"] = {out[i].id: [(r.start, r.end) for r in p.runs] for i, p in enumerate(people)}
+        self._emit_credits(doc, credit_runs, credits)
+        return doc
+
+    # ------------------------------------------------------------------ runs
+
+    def _is_name_word(self, doc: Doc, i: int) -> bool:
+        tok = doc[i]
+        lex = self.lex
+        if not is_name_token(tok) or claims(doc).get(i, ("", ""))[0] in ("org", "place"):
+            return False
+        text = tok.text
+        low = fold(text)
+        if text in lex.not_names or text in lex.name_stop_nouns or low in _MONTHS or text in lex.honorifics:
+            return False
+        if low in lex.roles or low in lex.modifiers or low in lex.qualifiers:
+            return False
+        if low in lex.portfolio or text in lex.demonyms or low in lex.org_heads:
+            return False
+        return True
+
+    def _runs(self, doc: Doc) -> list[Run]:
+        lex = self.lex
+        out: list[Run] = []
+        n = len(doc)
+        i = 0
+        while i < n:
+            if not self._is_name_word(doc, i):
+                i += 1
+                continue
+            j = i + 1
+            while j < n:
+                t = doc[j]
+                if self._is_name_word(doc, j) and "\n" not in doc[j - 1].whitespace_:
+                    j += 1
+                    continue
+                if t.text == "-" and not doc[j - 1].whitespace_ and not t.whitespace_ and j + 1 < n \
+                        and doc[j + 1].text[:1].isalpha() and claims(doc).get(j + 1, ("", ""))[0] == "":
+                    j += 2
+                    continue
+                if t.text.lower() in lex.particles and t.text.islower() and j + 1 < n \
+                        and self._is_name_word(doc, j + 1):
+                    j += 1
+                    continue
+                break
+            words = [t.text for t in doc[i:j]]
+            joined: list[str] = []
+            for w in words:  # "Tae", "-", "yul" -> "Tae-yul"
+                if joined and (w == "-" or joined[-1].endswith("-")):
+                    joined[-1] += w
+                else:
+                    joined.append(w)
+            words = strip_possessive(joined)
+            run = Run(i, j, words)
+            hon_start = i
+            while hon_start > 0 and (doc[hon_start - 1].text in lex.honorifics or
+                                     word_text(doc, hon_start - 2, hon_start) in lex.honorifics):
+                hon_start -= 2 if word_text(doc, hon_start - 2, hon_start) in lex.honorifics and \
+                    doc[hon_start - 1].text not in lex.honorifics else 1
+            if hon_start < i:
+                run.honorific = [t.text for t in doc[hon_start:i]]
+                run.hon_start = hon_start
+            out.append(run)
+            i = j
+        return out
+
+    def _in_quotes(self, doc: Doc, run: Run) -> bool:
+        """Inside a quoted title such as a book's ("'Some Issues on Socialism ...'")."""
+        depth = 0
+        for t in doc[sentence_bounds(doc, run.start)[0]: run.start]:
+            if t.text in ("‘", "“", "«"):
+                depth += 1
+            elif t.text in ("’", "”", "»") and depth:
+                depth -= 1
+            elif t.text == '"':
+                depth = 1 - depth
+        return depth > 0
+
+    def _anchor(self, doc: Doc, run: Run, parser: TitleParser, person_ents: list[tuple[int, int]]) -> None:
+        lex = self.lex
+        if run.honorific:
+            run.anchor = "honorific"
+        zone_end = run.hon_start if run.hon_start is not None else run.start
+        run.titles = parser.before(zone_end) + parser.after(run.end)
+        if run.titles and run.anchor is None:
+            run.anchor = "title"
+        if run.anchor is not None:
+            return
+        if self._in_quotes(doc, run) or len(run.words) < 2:
+            return
+        if len(run.words) == 1 and len(run.words[0]) == 1:
+            return
+        if any(s <= run.start < e or run.start <= s < run.end for s, e in person_ents):
+            run.anchor = "ner"
+            return
+        if person_starts_at(doc, run.start, lex, set()) or lex.culture_of_first(run.words[0]):
+            run.anchor = "culture"
+
+    # ------------------------------------------------------------------ identity inside one article
+
+    def _link(self, doc: Doc, candidates: list[Run], people: list[_Person]) -> None:
+        lex = self.lex
+        order = sorted(candidates, key=lambda r: (-len(r.words), r.start))
+        for run in order:
+            key = [fold(w) for w in run.words]
+            exact = [p for p in people if [fold(w) for w in p.words] == key]
+            if exact:
+                self._attach(run, exact[0])
+                continue
+            fits = [p for p in people if is_short_form(run.words, p.words, lex)]
+            if fits:
+                self._attach(run, self._closest(run, fits))
+                continue
+            if len(run.words) < 2 and run.anchor not in ("honorific", "title"):
+                continue
+            p = _Person(words=list(run.words))
+            people.append(p)
+            self._attach(run, p)
+
+    def _attach(self, run: Run, person: _Person) -> None:
+        run.person = id(person)
+        person.runs.append(run)
+        for t in run.titles:
+            person.titles.append(t)
+
+    def _closest(self, run: Run, fits: list[_Person]) -> _Person:
+        """Of several people a short form fits, the one the culture calls so, then the one named last before it."""
+        if len(fits) == 1:
+            return fits[0]
+        preferred = [p for p in fits if tuple(fold(w) for w in run.words) in {
+            tuple(fold(w) for w in f) for f in preferred_short_forms(p.words, culture_of(p.words, self.lex))}]
+        pool = preferred or fits
+
+        def last_before(p: _Person) -> int:
+            starts = [r.start for r in p.runs if r.start < run.start]
+            return max(starts) if starts else -1
+
+        return max(pool, key=last_before)
+
+    def _short_mentions(self, doc: Doc, rest: list[Run], people: list[_Person]) -> None:
+        """Bare short forms ("Anh affirmed ...") of people already found."""
+        lex = self.lex
+        for run in rest:
+            if len(run.words) > 3:
+                continue
+            fits = [p for p in people if is_short_form(run.words, p.words, lex) and tuple(
+                fold(w) for w in run.words) in {tuple(fold(w) for w in f) for f in preferred_short_forms(
+                    p.words, culture_of(p.words, lex, p.country))} | {tuple(fold(w) for w in p.words[-2:])}]
+            if not fits:
+                continue
+            run.anchor = "short"
+            self._attach(run, self._closest(run, fits))
+
+    # ------------------------------------------------------------------ countries
+
+    def _countries(self, doc: Doc, people: list[_Person], parser: TitleParser) -> None:
+        for p in people:
+            p.country = next((t.country for t in p.titles if t.country), None)
+        self._from_lists(doc, people)
+        self._from_delegations(doc, people)
+        for p in people:
+            if p.country is None:
+                p.country = culture_of(p.words, self.lex).default_country
+
+    def _from_lists(self, doc: Doc, people: list[_Person]) -> None:
+        """"Ms. A, T1, and Ms. B, T2": B takes A's country when B's titles name none."""
+        runs = sorted((r for p in people for r in p.runs if r.titles), key=lambda r: r.start)
+        owner = {id(r): p for p in people for r in p.runs}
+        for a, b in zip(runs, runs[1:]):
+            pa, pb = owner[id(a)], owner[id(b)]
+            if pb.country is not None or pa.country is None or pa is pb:
+                continue
+            a_end = max((t.end for t in a.titles if t.start >= a.end), default=a.end)
+            b_start = b.hon_start if b.hon_start is not None else b.start
+            between = word_text(doc, a_end, b_start).strip().lower() if b_start > a_end else ""
+            if between in (",", ", and", "and", ";", "; and", ", as well as", "as well as"):
+                pb.country = pa.country
+
+    def _from_delegations(self, doc: Doc, people: list[_Person]) -> None:
+        """"a delegation from HCMC, led by X" / "the PCP delegation led by X": X serves HCMC's country."""
+        st = state(doc)
+        c = claims(doc)
+        place_country = {m.entry.key: m.entry.country for m in st.get("place_matches", [])}
+        org_country = {o.id: o.country for o in st.get("organizations", {}).values()}
+        for p in people:
+            if p.country is not None:
+                continue
+            for r in p.runs:
+                start = r.hon_start if r.hon_start is not None else r.start
+                window = doc[max(0, start - 12): start]
+                text = window.text.lower()
+                if "led by" not in text and "headed by" not in text:
+                    continue
+                for t in reversed(window):
+                    kind, key = c.get(t.i, ("", ""))
+                    code = place_country.get(key) if kind == "place" else org_country.get(key) if kind == "org" \
+                        else None
+                    if code:
+                        p.country = code
+                        break
+                if p.country:
+                    break
+
+    # ------------------------------------------------------------------ output
+
+    def _emit(self, doc: Doc, people: list[_Person]) -> list[Person]:
+        out = []
+        ordered = sorted(people, key=lambda p: min(r.start for r in p.runs))
+        for n, p in enumerate(ordered, start=1):
+            full = max((r for r in p.runs), key=lambda r: (len(r.words), -r.start))
+            name = " ".join(full.words)
+            aliases: list[str] = []
+            mentions = []
+            for r in sorted(p.runs, key=lambda r: r.start):
+                s = r.hon_start if r.hon_start is not None else r.start
+                surface = word_text(doc, s, r.end)
+                surface = " ".join(strip_possessive(surface.split()))
+                if surface != name and surface not in aliases:
+                    aliases.append(surface)
+                mentions.append((doc[r.start].idx, doc[r.end - 1].idx + len(doc[r.end - 1].text)))
+            titles: list[Title] = []
+            seen: set[str] = set()
+            for t in sorted(p.titles, key=lambda t: t.start):
+                key = self._title_key(doc, t.text)
+                if key in seen:
+                    continue
+                seen.add(key)
+                titles.append(Title(text=t.text, role=t.role, organization=t.organization, qualifier=t.qualifier))
+            out.append(Person(id=f"P{n}", name=name, aliases=aliases, country=p.country, titles=titles,
+                              mentions=sorted(set(mentions))))
+        people[:] = ordered
+        return out
+
+    def _title_key(self, doc: Doc, text: str) -> str:
+        """Two titles are the same when they match after expanding acronyms and dropping articles."""
+        infos = state(doc).get("acronyms", {})
+        words = []
+        for w in text.replace("’", "'").split():
+            bare = w[:-2] if w.endswith("'s") else w
+            info = infos.get(bare)
+            words.extend(fold(info.long).split() if info else [fold(bare)])
+        return " ".join(w for w in words if w not in ("the", "of", "'s", "and"))
+
+    def _emit_credits(self, doc: Doc, runs: list[Run], spans: list[tuple[int, int]]) -> None:
+        out = get_list(doc, "legation_credits")
+        for run in runs:
+            if len(run.words) < 2 and not run.honorific:
+                continue
+            start_char = doc[run.start].idx
+            span = next((s, e) for s, e in spans if s <= start_char < e)
+            cue = doc.text[span[0]: start_char]
+            cue = cue.split("–")[-1].split("—")[-1].split(";")[-1].strip()
+            out.append(Credit(name=" ".join(run.words), role=credit_role(cue or "by"),
+                              evidence=Evidence(start=span[0], end=span[1], text=doc.text[span[0]:span[1]])))

@@ -1,0 +1,219 @@
+"""Places: countries, provinces, cities and regions, with ISO country codes.
+
+The statistical NER calls "Ho Chi Minh City" and "Quang Ninh" people; a
+gazetteer from maintained packages (see ``gazetteer.py``) knows better.  A
+name in the gazetteer is not always a place, though ("Lima" is also a
+surname, a small city called "Mobile" exists), so each kind needs evidence:
+
+* countries and regions count wherever they are written with a capital;
+* a province counts when the text says "province"/"region"/"state" after it,
+  when the NER saw a place there, or when it has two or more words and its
+  country is named in the article;
+* a city counts when the NER saw a place, when it is written "... City",
+  when it is big (a million people), when it sits in a dateline, or when its
+  country is named in the article and it has 100,000 people.
+
+Names that start a personal name ("Nguyen Hoa Binh" is a man, "Hoa Binh" a
+province) and names right after an honorific or a title are left to people.
+Demonyms ("Peruvian") are not places; they are recorded so that titles and
+organizations can take their country.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from legation.nlp._guarded import GuardedComponent
+from legation.models import Place
+from legation.nlp.credits import credit_spans
+from legation.nlp.extensions import get_list
+from legation.nlp.gazetteer import BIG_CITY, KNOWN_CITY, Gazetteer, PlaceEntry, load_gazetteer
+from legation.nlp.lexicon import Lexicon, fold, load_lexicon
+from legation.nlp.tokens import claim, claimed, is_cap, state, word_text
+
+__all__ = ["PlaceComponent", "PlaceMatch"]
+
+_AREA_WORDS = {"province", "region", "state", "prefecture", "county", "department", "oblast", "governorate",
+               "district", "territory", "municipality", "city"}
+_INNER = {"-", "and", "of", "de", "da", "do", "del", "la", "el", "the", "'s", "’s", "&"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+class PlaceMatch:
+    """A place mention found in a document (token span and the place it names)."""
+
+    __slots__ = ("start", "end", "entry", "surface")
+
+    def __init__(self, start: int, end: int, entry: PlaceEntry, surface: str) -> None:
+        self.start, self.end, self.entry, self.surface = start, end, entry, surface
+
+
+class PlaceComponent(GuardedComponent):
+    def __init__(self, nlp: Language | None = None, name: str = "legation_places", *,
+                 lex: Lexicon | None = None, gazetteer: Gazetteer | None = None) -> None:
+        GuardedComponent.__init__(self, name)
+        self.lex = lex or load_lexicon()
+        self.gaz = gazetteer or load_gazetteer()
+
+    # ------------------------------------------------------------------ spaCy API
+
+    def set_annotations(self, doc: Doc, result: Doc) -> Doc:
+        return result
+
+    def match(self, doc: Doc) -> Doc:
+        st = state(doc)
+        st["credit_spans"] = credit_spans(doc.text, self.lex)
+        demonyms = self._demonyms(doc)
+        st["demonyms"] = demonyms
+        countries = {code for _, _, code in demonyms}
+        first = self._scan(doc, countries, countries_only=True)
+        countries |= {m.entry.country for m in first if m.entry.country}
+        matches = self._scan(doc, countries, countries_only=False)
+        st["doc_countries"] = countries | {m.entry.country for m in matches if m.entry.kind == "country"}
+        st["place_matches"] = matches
+        for m in matches:
+            claim(doc, m.start, m.end, "place", m.entry.key)
+        self._emit(doc, matches)
+        return doc
+
+    # ------------------------------------------------------------------ matching
+
+    def _demonyms(self, doc: Doc) -> list[tuple[int, int, str]]:
+        out = []
+        i = 0
+        while i < len(doc):
+            hit = None
+            for n in (3, 2, 1):
+                if i + n > len(doc):
+                    continue
+                text = word_text(doc, i, i + n)
+                code = self.lex.demonyms.get(text) or (self.lex.demonyms.get(text[:-1]) if text.endswith("s") else None)
+                if code and is_cap(doc[i]):
+                    hit = (i, i + n, code)
+                    break
+            if hit:
+                out.append(hit)
+                i = hit[1]
+            else:
+                i += 1
+        return out
+
+    def _scan(self, doc: Doc, countries: set[str], *, countries_only: bool) -> list[PlaceMatch]:
+        out: list[PlaceMatch] = []
+        ents = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                ents[i] = (ent.label_, ent.start, ent.end)
+        credits = state(doc).get("credit_spans", [])
+        i, n_doc = 0, len(doc)
+        max_tokens = self.gaz.max_words * 2 + 1
+        while i < n_doc:
+            tok = doc[i]
+            if not is_cap(tok) or claimed(doc, i, i + 1) or any(s <= tok.idx < e for s, e in credits):
+                i += 1
+                continue
+            found = None
+            for end in range(min(n_doc, i + max_tokens), i, -1):
+                last = doc[end - 1]
+                if not is_cap(last) or any(
+                        not is_cap(t) and t.text not in _INNER or "\n" in t.whitespace_ for t in doc[i: end - 1]):
+                    continue
+                surface = word_text(doc, i, end)
+                entries = self.gaz.lookup(surface)
+                alternate = False
+                if not entries:
+                    entries = self.gaz.lookup_alternate(surface)
+                    alternate = True
+                if not entries:
+                    continue
+                if countries_only:
+                    entries = [e for e in entries if e.kind in ("country", "region")]
+                    if not entries:
+                        continue
+                entry = Gazetteer.best(entries, countries)
+                if entry and self._accept(doc, i, end, entry, surface, countries, ents, alternate):
+                    found = PlaceMatch(i, end, entry, surface)
+                    break
+            if found:
+                out.append(found)
+                i = found.end
+            else:
+                i += 1
+        return out
+
+    def _accept(self, doc: Doc, start: int, end: int, entry: PlaceEntry, surface: str, countries: set[str],
+                ents: dict, alternate: bool) -> bool:
+        lex = self.lex
+        if len(surface) <= 4 and surface.isupper():
+            acr = lex.acronyms.get(surface)
+            if not acr or acr.entity != "place":
+                return False
+        if fold(surface) in {fold(w) for w in ("May", "March", "Of", "Union", "Victoria", "Mobile")}:
+            return False
+        if start > 0 and self._anchors_person(doc, start):
+            return False
+        label = ents.get(start, (None, -1, -1))
+        ner_place = label[0] in _PLACE_LABELS and label[1] <= start and label[2] >= end
+        after = doc[end].text.lower() if end < len(doc) else ""
+        if alternate:
+            return ner_place or after == "city"
+        if entry.kind in ("country", "region"):
+            return True
+        words = len(surface.replace("-", " ").split())
+        if entry.kind == "province":
+            return after in _AREA_WORDS or ner_place or (words >= 2 and entry.country in countries)
+        # city
+        if ner_place or after == "city" or entry.population >= BIG_CITY:
+            return True
+        if self._dateline(doc, start, end):
+            return True
+        return entry.country in countries and entry.population >= KNOWN_CITY
+
+    def _anchors_person(self, doc: Doc, start: int) -> bool:
+        """The name before is a family name ("Nguyen" Hoa Binh), or an honorific or title precedes."""
+        prev = doc[start - 1]
+        if is_cap(prev) and not claimed(doc, start - 1, start) and self.lex.culture_of_first(prev.text):
+            return True
+        text = prev.text
+        if text in self.lex.honorifics or fold(text).rstrip(".") in {"president", "mr", "ms", "mrs", "dr", "comrade"}:
+            return True
+        return False
+
+    @staticmethod
+    def _dateline(doc: Doc, start: int, end: int) -> bool:
+        """``HANOI (VNA) -`` / ``Lima, Peru —``: a place that opens a paragraph before a credit or a dash."""
+        if start > 0 and "\n" not in doc[start - 1].whitespace_ + doc[start - 1].text:
+            return False
+        nxt = doc[end].text if end < len(doc) else ""
+        return nxt in ("(", ",", "-", "–", "—", ":")
+
+    # ------------------------------------------------------------------ output
+
+    def _emit(self, doc: Doc, matches: list[PlaceMatch]) -> None:
+        acr = state(doc).get("acronyms", {})
+        places: dict[str, Place] = {}
+        full_names: dict[str, str] = {}
+        for m in matches:
+            e = m.entry
+            surface = m.surface
+            is_short = surface in acr or (surface.isupper() and len(surface) <= 5)
+            place = places.get(e.key)
+            if place is None:
+                place = Place(id=f"L{len(places) + 1}", name=surface, kind=e.kind, country=e.country)
+                places[e.key] = place
+            if not is_short and e.key not in full_names:
+                full_names[e.key] = surface
+            place.mentions.append((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)))
+        for key, place in places.items():
+            if key in full_names:
+                place.name = _tidy(full_names[key])
+            else:
+                info = acr.get(place.name)
+                place.name = info.long if info else place.name
+        state(doc)["places"] = places
+        get_list(doc, "legation_places").extend(places.values())
+
+
+def _tidy(name: str) -> str:
+    return name[4:] if name.lower().startswith("the ") else name

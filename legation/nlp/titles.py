@@ -1,0 +1,374 @@
+"""Official titles: before the name, after it, possessive, chained, qualified.
+
+Diplomatic news introduces officials with titles in a few shapes:
+
+* before the name: "Vice Chairman of Ho Chi Minh City People's Committee Nguyen
+  Van Dung", "Chinese Foreign Minister Wang Yi", "late General Secretary X";
+* after it, as an apposition: "Mr. Ricardo Parodi, Member of the Central
+  Committee of the Communist Party of Peru, expressed ...";
+* possessive: "Ms. Teresa Mera Gomez, Peru's Deputy Minister of Commerce";
+* chained with "and": "Politburo member and Chairman of the CPV Central
+  Committee's Economic Commission Tran Tuan Anh" (two titles);
+* with the title before a comma: "the Secretary General of the PCP, X".
+
+``TitleParser`` finds the zone of a title next to a name, cuts it into single
+titles and reads each one: its role (the longest entry of the role lexicon,
+modifiers included: "Permanent Deputy Prime Minister"), its qualifier ("late",
+"former", "acting"), the organization it belongs to (from the organization
+component's spans), and the state it serves (a possessive or demonym first,
+then the organization's country, then a place in it that is not a
+destination: "Ambassador of Vietnam to Peru" serves Vietnam).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from legation.nlp.lexicon import Lexicon, fold
+from legation.nlp.tokens import APOSTROPHE_S, claims, is_cap, sentence_bounds, word_text
+
+__all__ = ["TitleParse", "TitleParser"]
+
+_ZONE_WORDS = {"of", "for", "on", "and", "the", "to", "at", "in", "&", "de", "del"}
+_ARTICLES = {"the", "a", "an", "his", "her", "its", "their"}
+_APPOSITION_STOP = {"who", "whom", "whose", "which", "that", "said", "says", "told", "stressed", "noted", "added",
+                    "affirmed", "emphasised", "emphasized", "expressed", "when", "while", "as", "where", "because"}
+_PAREN_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z&\-]{1,11}\)")
+
+
+@dataclass(slots=True)
+class TitleParse:
+    """One title read off the text (token span ``start:end``)."""
+
+    start: int
+    end: int
+    text: str
+    role: str | None
+    qualifier: str | None
+    organization: str | None  # organization id
+    country: str | None
+    destination: str | None = None  # country code of "to X" (ambassadors, envoys)
+
+
+class TitleParser:
+    def __init__(self, doc: Doc, lex: Lexicon, *, org_country: dict[str, str | None],
+                 place_country: dict[str, str | None], demonyms: dict[int, tuple[int, str]],
+                 name_tokens: set[int] | frozenset[int] = frozenset()) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.claims = claims(doc)
+        self.org_country = org_country
+        self.place_country = place_country
+        self.demonyms = demonyms  # token index -> (end, country)
+        self._has_pos = doc.has_annotation("POS")
+        self.name_tokens = name_tokens
+        self.role_words = frozenset(w for r in lex.roles for w in r.split()) | lex.modifiers
+
+    # ------------------------------------------------------------------ token tests
+
+    def _kind(self, i: int) -> str:
+        return self.claims.get(i, ("", ""))[0]
+
+    def _claim_end(self, i: int) -> int:
+        kind, key = self.claims.get(i, ("", ""))
+        j = i
+        while j < len(self.doc) and self.claims.get(j) == (kind, key):
+            j += 1
+        return j
+
+    def qualifier_at(self, i: int) -> int | None:
+        doc = self.doc
+        for n in (2, 1):
+            if i + n <= len(doc) and fold(word_text(doc, i, i + n)) in self.lex.qualifiers:
+                if n == 2 or doc[i].text.lower() != "the":
+                    return i + n
+        return None
+
+    def role_at(self, i: int) -> int | None:
+        """End of the longest role (modifiers included) starting at token ``i``, or None."""
+        doc, lex = self.doc, self.lex
+        if i >= len(doc) or self._kind(i) in ("org", "place", "person"):
+            return None
+        tok = doc[i]
+        if not is_cap(tok) and tok.text.lower() not in lex.lowercase_ok and tok.text.lower() not in lex.modifiers:
+            return None
+        best = None
+        limit = min(len(doc), i + lex.role_max_words * 2 + 2)
+        for end in range(i + 1, limit + 1):
+            if self._kind(end - 1) in ("org", "place", "person"):
+                break
+            text = fold(word_text(doc, i, end))
+            if text in lex.roles:
+                best = end
+        if best is None and fold(tok.text) in lex.modifiers:
+            nxt = self.role_at(i + 1) if i + 1 < len(doc) else None
+            if nxt is not None:
+                return nxt
+        if best is not None:
+            # a lower-case role word only counts right after a capitalised body ("Politburo member")
+            if not is_cap(tok) and not (i > 0 and (self._kind(i - 1) == "org" or is_cap(doc[i - 1]))):
+                mods = fold(tok.text) in lex.modifiers
+                if not mods:
+                    return None
+        return best
+
+    def starts_title(self, i: int, end: int) -> bool:
+        """Does a title begin at ``i`` (before ``end``)?  Qualifier, role, possessive or demonym, or a body + role."""
+        doc = self.doc
+        while i < end and doc[i].text.lower() in _ARTICLES:
+            i += 1
+        if i >= end:
+            return False
+        if self.qualifier_at(i) is not None or self.role_at(i) is not None:
+            return True
+        if i in self.demonyms and self.role_at(self.demonyms[i][0]) is not None:
+            return True
+        kind = self._kind(i)
+        if kind in ("place", "org"):
+            k = self._claim_end(i)
+            if k < end and doc[k].text in APOSTROPHE_S:
+                k += 1
+            return k < end and (self.role_at(k) is not None or (k in self.demonyms and self.role_at(
+                self.demonyms[k][0]) is not None))
+        return False
+
+    # ------------------------------------------------------------------ zones
+
+    def before(self, name_start: int) -> list[TitleParse]:
+        """Titles written right before a name (possibly ending in a comma)."""
+        doc = self.doc
+        sent_start = sentence_bounds(doc, name_start)[0]
+        j = name_start
+        comma = False
+        while j > sent_start:
+            k = j - 1
+            t = doc[k]
+            low = t.text.lower()
+            if self._kind(k) in ("org", "place"):
+                j -= 1
+                continue
+            if self._kind(k) == "person" or k in self.name_tokens:
+                break
+            if t.text in ("(", ")") or t.text in APOSTROPHE_S or (t.text == "-" and not t.whitespace_):
+                j -= 1
+                continue
+            if low in _ZONE_WORDS or self.qualifier_at(k) is not None or low in self.lex.lowercase_ok:
+                j -= 1
+                continue
+            if t.text == "," and j == name_start and not comma:
+                comma = True
+                j -= 1
+                continue
+            if is_cap(t) and fold(t.text) in self.role_words:
+                j -= 1
+                continue
+            if (is_cap(t) or t.text.isupper()) and t.text not in self.lex.not_names \
+                    and t.text not in self.lex.honorifics and k != sent_start:
+                j -= 1
+                continue
+            if is_cap(t) and k == sent_start and (self.role_at(k) is not None or self.qualifier_at(k) is not None
+                                                  or k in self.demonyms or fold(t.text) in self.lex.modifiers):
+                j -= 1
+                continue
+            break
+        end = name_start
+        if comma:
+            end -= 1
+            # "Ms. A, Deputy Minister of Tourism, Mr. B said": a title before a comma belongs to the
+            # name before it unless it opens its clause ("the Secretary General of X, Y, said")
+            k = j - 1
+            if k >= sent_start and (doc[k].text in (",", ";") or k in self.name_tokens
+                                    or self._kind(k) == "person"):
+                return []
+        return self._parse_zone(j, end, require_start=False)
+
+    def after(self, name_end: int) -> list[TitleParse]:
+        """Titles in an apposition after a name: "X, Deputy Minister of Tourism, said"."""
+        doc = self.doc
+        n = len(doc)
+        k = name_end
+        if k + 2 < n and doc[k].text == "(" and doc[k + 2].text == ")" and len(doc[k + 1].text) <= 2:
+            k += 3  # caption position "(R)"
+        if k >= n or doc[k].text != ",":
+            return []
+        sent_end = sentence_bounds(doc, k)[1]
+        s = k + 1
+        e = s
+        while e < sent_end and e - s < 40:
+            t = doc[e]
+            kind = self._kind(e)
+            if kind != "org":
+                if t.text in (",", ";", ":", ".", "—", "–", "\"", "“", "”") or "\n" in t.text:
+                    break
+                if t.text == "(" and not (e + 2 < n and doc[e + 2].text == ")"):
+                    break
+                if t.text.lower() in _APPOSITION_STOP:
+                    break
+                if self._has_pos and t.pos_ in ("VERB", "AUX") and self.role_at(e) is None \
+                        and t.text.lower() not in ("responsible", "charged"):
+                    break
+                if kind == "person":
+                    break
+            e += 1
+        if e == s or not self.starts_title(s, e):
+            return []
+        return self._parse_zone(s, e, require_start=True)
+
+    # ------------------------------------------------------------------ parsing
+
+    def _parse_zone(self, start: int, end: int, *, require_start: bool) -> list[TitleParse]:
+        doc = self.doc
+        while start < end and (doc[start].text.lower() in _ZONE_WORDS or doc[start].text in (",", "-")
+                               or doc[start].text in APOSTROPHE_S):
+            start += 1
+        while end > start and (doc[end - 1].text in (",", "-", "(") or doc[end - 1].text.lower() in _ZONE_WORDS):
+            end -= 1
+        if start >= end:
+            return []
+        first = next((i for i in range(start, end) if self.role_at(i) is not None), None)
+        if first is None:
+            return []
+        # grow left from the first role over what may open a title
+        t0 = first
+        while t0 > start:
+            k = t0 - 1
+            if fold(doc[k].text) in self.lex.modifiers or self.qualifier_at(k) is not None:
+                t0 = k
+                continue
+            if doc[k].text in APOSTROPHE_S and k > start and self._kind(k - 1) in ("place", "org"):
+                t0 = self._claim_start(k - 1)
+                continue
+            if self._kind(k) == "org":
+                t0 = self._claim_start(k)
+                continue
+            if any(s <= k < e for s, (e, _) in self.demonyms.items()):
+                t0 = next(s for s, (e, _) in self.demonyms.items() if s <= k < e)
+                continue
+            if self._kind(k) == "place" and doc[t0].text[:1].isupper():
+                t0 = self._claim_start(k)
+                continue
+            break
+        if require_start and t0 != start:
+            return []
+        parts = self._split(t0, end)
+        titles = [p for p in (self._read(s, e) for s, e in parts) if p is not None]
+        # "Vice Chairman and General Secretary of X": a bare role shares the next title's body
+        for a, b in zip(titles, titles[1:]):
+            if a.organization is None and a.country is None and a.end == self._split_gap(a, b) and \
+                    self._bare(a):
+                a.organization, a.country = b.organization, b.country
+        return titles
+
+    def _claim_start(self, i: int) -> int:
+        kind, key = self.claims.get(i, ("", ""))
+        j = i
+        while j > 0 and self.claims.get(j - 1) == (kind, key):
+            j -= 1
+        return j
+
+    def _split(self, start: int, end: int) -> list[tuple[int, int]]:
+        doc = self.doc
+        cuts = [start]
+        i = start + 1
+        while i < end:
+            t = doc[i]
+            if self._kind(i) != "org" and (t.text.lower() in ("and", "&") or t.text == ","):
+                nxt = i + 1
+                if nxt < end and doc[nxt].text.lower() == "and":
+                    nxt += 1
+                if nxt < end and self.starts_title(nxt, end) and self._has_role_between(nxt, end):
+                    cuts.append(i)
+            i += 1
+        cuts.append(end)
+        parts = []
+        for a, b in zip(cuts, cuts[1:]):
+            s = a
+            while s < b and (doc[s].text.lower() in ("and", "&", ",") or doc[s].text.lower() in _ARTICLES):
+                s += 1
+            if s < b:
+                parts.append((s, b))
+        return parts
+
+    def _has_role_between(self, start: int, end: int) -> bool:
+        return any(self.role_at(i) is not None for i in range(start, end))
+
+    @staticmethod
+    def _split_gap(a: TitleParse, b: TitleParse) -> int:
+        return a.end
+
+    def _bare(self, t: TitleParse) -> bool:
+        return t.role is not None and fold(t.text) == fold(t.role)
+
+    def _read(self, start: int, end: int) -> TitleParse | None:
+        doc, lex = self.doc, self.lex
+        i = start
+        while i < end and doc[i].text.lower() in _ARTICLES:
+            i += 1
+        text_start = i
+        quals = []
+        while i < end and (q := self.qualifier_at(i)) is not None:
+            quals.append(word_text(doc, i, q))
+            i = q
+        country = None
+        org_id = None
+        if i < end and self._kind(i) == "place":
+            k = self._claim_end(i)
+            if k < end and doc[k].text in APOSTROPHE_S:
+                country = self.place_country.get(self.claims[i][1])
+                if not quals:
+                    text_start = k + 1  # "Peru's Deputy Minister" -> "Deputy Minister", country PE
+                i = k + 1
+        elif i in self.demonyms:
+            country = self.demonyms[i][1]
+            i = self.demonyms[i][0]
+        if i < end and self._kind(i) == "org":
+            k = self._claim_end(i)
+            if k < end and doc[k].text in APOSTROPHE_S:
+                k += 1
+            if self.role_at(k) is not None or (k in self.demonyms):
+                org_id = self.claims[i][1]
+                i = k
+        while i < end and (q := self.qualifier_at(i)) is not None:
+            quals.append(word_text(doc, i, q))
+            i = q
+        r = self.role_at(i)
+        if r is None:
+            return None
+        role = word_text(doc, i, r)
+        destination = None
+        place_country = None
+        k = r
+        after_to = False
+        while k < end:
+            kind = self._kind(k)
+            low = doc[k].text.lower()
+            if low in ("to", "in") and self._kind(k) != "org":
+                after_to = True
+            if kind == "org":
+                if org_id is None:
+                    org_id = self.claims[k][1]
+                k = self._claim_end(k)
+                after_to = False
+                continue
+            if kind == "place":
+                code = self.place_country.get(self.claims[k][1])
+                if after_to:
+                    destination = destination or code
+                else:
+                    place_country = place_country or code
+                k = self._claim_end(k)
+                continue
+            if k in self.demonyms and country is None and not after_to:
+                country = self.demonyms[k][1]
+            k += 1
+        if country is None and org_id is not None:
+            country = self.org_country.get(org_id)
+        if country is None:
+            country = place_country
+        text = word_text(doc, text_start, end)
+        text = _PAREN_ACRONYM.sub("", text).strip(" ,;")
+        return TitleParse(start=text_start, end=end, text=text, role=role, qualifier=" ".join(quals) or None,
+                          organization=org_id, country=country, destination=destination)
