@@ -14,7 +14,11 @@ import sys
 import click
 
 from legation import __version__
+from legation.cli.decisions import merge_cli, split_cli
 from legation.cli.extract import extract_cli
+from legation.cli.ingest import ingest_cli
+from legation.cli.kb import check_cli, events_cli, people_cli, person_cli
+from legation.cli.sql import sql_cli
 from legation.cli.summary import summary_cli
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -34,6 +38,14 @@ def cli(verbose: int) -> None:
 
 cli.add_command(extract_cli)
 cli.add_command(summary_cli)
+cli.add_command(ingest_cli)
+cli.add_command(people_cli)
+cli.add_command(person_cli)
+cli.add_command(events_cli)
+cli.add_command(check_cli)
+cli.add_command(sql_cli)
+cli.add_command(merge_cli)
+cli.add_command(split_cli)
 
 
 def main(argv: list[str] | None = None) -> None:

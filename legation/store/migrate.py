@@ -22,11 +22,16 @@ from legation.store.tables import VERSION_TABLE, metadata
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-def script_directory() -> ScriptDirectory:
+def _config() -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("path_separator", "os")
     cfg.set_main_option("version_locations", str(MIGRATIONS / "versions"))
-    return ScriptDirectory.from_config(cfg)
+    return cfg
+
+
+def script_directory() -> ScriptDirectory:
+    return ScriptDirectory.from_config(_config())
 
 
 def head_revision() -> str:
@@ -58,8 +63,7 @@ def upgrade(conn: Connection, target: str = "head") -> str:
     def _upgrade(rev, _context):  # noqa: ANN001 - Alembic callback
         return script._upgrade_revs(target, rev)
 
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg = _config()
     try:
         with EnvironmentContext(cfg, script, fn=_upgrade, destination_rev=target) as env:
             env.configure(connection=conn, target_metadata=metadata, version_table=VERSION_TABLE,
