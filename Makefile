@@ -24,7 +24,7 @@ system-deps:
 
 ## demo: extract the bundled (invented) example articles and print a summary
 demo: install
-	$(BIN)/legation extract examples --format json -o demo.json --quiet
+	$(BIN)/legation extract examples --format json -o demo.json
 	$(BIN)/legation summary demo.json
 
 ## test: the whole suite (model tests included), plus the layer contracts
