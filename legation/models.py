@@ -113,8 +113,12 @@ class Place(_Model):
 
 
 class Plover(_Model):
+    """PLOVER coding (openeventdata/PLOVER manual): event type, mode, and contexts
+    (topics such as ``economic``; ``future``, ``hypothetical``, ``negation``)."""
+
     type: str
     mode: str | None = None
+    context: list[str] = Field(default_factory=list)
 
 
 class EventPlace(_Model):
@@ -142,6 +146,13 @@ class Event(_Model):
     status: str | None = None
     evidence: Evidence | None = None
     confidence: float | None = None
+    #: what a happening is about: a fair's name, "30 anniversary of diplomatic relations",
+    #: the encounter a postponed or planned one would have been ("visit")
+    subject: str | None = None
+    #: id of the encounter during which a statement was made (or a gift exchanged)
+    occasion: str | None = None
+    #: every sentence that tells of this event, as character spans (the first is ``evidence``)
+    mentions: list[tuple[int, int]] = Field(default_factory=list)
 
 
 class Period(_Model):

@@ -1,17 +1,429 @@
-"""Diplomatic events (baseline: none).  The events issue fills this component."""
+"""Diplomatic events: encounters, statements and happenings, coded for event data.
+
+The component runs last and reads what the others wrote (people with every
+mention, organizations, places, resolved dates).  It works in four steps, each
+in its own module:
+
+1. ``encounters.py``: each sentence's tellings of meetings, talks, receptions,
+   visits, calls and signings, with participants, roles, date and place hints;
+2. ``coreference.py``: one event per real-world encounter;
+3. ``statements.py``: invitations, proposals, commitments, praise, agreements,
+   gift exchanges, scheduled fairs, anniversaries, each tied to its occasion;
+4. here: place, source and target actors (visitor and host), countries,
+   sectors, topics, PLOVER and CAMEO codes (``coding.py``), evidence.
+
+DOCS: docs/events.md
+"""
 
 from __future__ import annotations
+
+import re
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from legation.nlp.extensions import get_list
+from legation.models import DateExpr, Event, EventPlace, Evidence
+from legation.nlp.coding import actor_sector, code_event
+from legation.nlp.coreference import Encounter, Tracker
+from legation.nlp.discourse import Discourse
+from legation.nlp.encounters import Context, Mention, detect_encounters, sentence_subject
+from legation.nlp.event_lexicon import FILES, EventLexicon, load_event_lexicon, read_lexicon_dir
+from legation.nlp.extensions import get_dict, get_list
+from legation.nlp.statements import Statement, detect_statements, topics_of
+
+__all__ = ["EventComponent", "extract_events"]
 
 
 class EventComponent:
+    """spaCy component ``legation_events``: fills ``doc._.legation_events``."""
+
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.lexicon: EventLexicon = load_event_lexicon()
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
+        self.lexicon = load_event_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        get_list(doc, "legation_events")
+        meta = get_dict(doc, "legation_meta")
+        events = extract_events(
+            doc.text, published=meta.get("published"), people=doc._.legation_people or [],
+            organizations=doc._.legation_organizations or [], places=doc._.legation_places or [],
+            dates=doc._.legation_dates or [], lexicon=self.lexicon)
+        get_list(doc, "legation_events").extend(events)
         return doc
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for name in FILES:
+            (path / name).write_text(self.lexicon.sources[name], encoding="utf-8")
+
+    def from_disk(self, path, *, exclude=()) -> EventComponent:
+        self.lexicon = read_lexicon_dir(Path(path))
+        return self
+
+
+def extract_events(text: str, *, published: str | None, people, organizations, places, dates,
+                   lexicon: EventLexicon | None = None) -> list[Event]:
+    """The events of one article, from the entity and date components' output."""
+    disc = Discourse.build(text, published=published, people=list(people), organizations=list(organizations),
+                           places=list(places), dates=list(dates), lexicon=lexicon or load_event_lexicon())
+    tracker = Tracker(disc)
+    ctx = Context()
+    actors: dict[int, str | None] = {}
+    for sent in disc.sentences:
+        actors[sent.index] = ctx.actor
+        mentions = detect_encounters(sent, disc, ctx)
+        tracker.add(sent.index, mentions)
+        _update_context(disc, sent, ctx, mentions, tracker)
+    encounters = tracker.finish()
+    statements = detect_statements(disc, tracker, actors)
+    return _Assembler(disc, encounters, tracker.others, statements).events()
+
+
+def _update_context(disc: Discourse, sent, ctx: Context, mentions: list[Mention], tracker: Tracker) -> None:
+    subject = sentence_subject(disc, sent)
+    if subject is None:
+        pron = re.match(r"\s*(?:[A-Z][\w ,'-]{0,60},\s*)?(he|she)\b", sent.text, re.I)
+        subject = ctx.actor if pron else None
+    if subject:
+        ctx.actor = subject
+    told = [m for m in mentions if m.people or m.delegations]
+    if told:
+        last = told[-1]
+        ctx.group = list(last.people)
+        ctx.group_delegations = list(last.delegations)
+    elif tracker.focus is not None and sent.index in tracker.snapshots and tracker.snapshots[sent.index][1]:
+        ctx.group = list(tracker.focus.people)
+        ctx.group_delegations = list(tracker.focus.delegations)
+
+
+class _Assembler:
+    """Turns encounters and statements into contract ``Event`` objects."""
+
+    def __init__(self, disc: Discourse, encounters: list[Encounter], others: list[Encounter],
+                 statements: list[Statement]) -> None:
+        self.disc = disc
+        self.encounters = encounters
+        self.others = others
+        self.statements = statements
+        self.ids: dict[int, str] = {}
+        self.sides: dict[int, tuple[str | None, str | None]] = {}
+
+    def events(self) -> list[Event]:
+        items: list[tuple[int, str, object]] = []
+        for e in self.encounters:
+            if e.people or e.delegations:
+                items.append((e.start, "encounter", e))
+        for e in self.others:
+            if e.people or e.delegations:
+                items.append((e.start, "other", e))
+        for st in self.statements:
+            items.append((st.start, "statement", st))
+        items.sort(key=lambda x: x[0])
+        for n, (_, _, obj) in enumerate(items, 1):
+            self.ids[id(obj)] = f"E{n}"
+        self._visits = self._visit_contexts()
+        out: list[Event] = []
+        for _, what, obj in items:
+            if what == "statement":
+                continue
+            out.append(self._encounter(obj))  # type: ignore[arg-type]
+        for _, what, obj in items:
+            if what == "statement":
+                out.append(self._statement(obj))  # type: ignore[arg-type]
+        out.sort(key=lambda ev: int(ev.id[1:]))
+        return out
+
+    # ------------------------------------------------------------------ encounters
+
+    def _encounter(self, e: Encounter) -> Event:
+        disc = self.disc
+        people = self._participants(e)
+        place = self._place(e, people)
+        source, target = self._sides(e, people, place)
+        self.sides[id(e)] = (source, target)
+        countries = [c for c in (disc.country_of(p) for p in people) if c]
+        mode, venue = self._mode(e, place, countries)
+        texts = " ".join(s.text for s in self._sentences(e))
+        topics = topics_of(disc, texts + " " + " ".join(
+            s.text for st in self.statements if st.occasion is e for s in st.sentences))
+        kind = e.kind
+        plover, cameo, _row = code_event(disc, kind=kind, status=e.status, mode=mode, venue=venue, topics=topics,
+                                         joint=False)
+        strong = e.strong or e.mentions[0]
+        return Event(
+            id=self.ids[id(e)], kind=kind, plover=plover, cameo=cameo, date=_date(e.date), place=place,
+            participants=people, delegations=list(e.delegations),
+            source_actor=source, target_actor=target,
+            source_country=disc.country_of(source), target_country=disc.country_of(target),
+            source_sector=actor_sector(disc, source), target_sector=actor_sector(disc, target),
+            topics=topics, status=e.status,
+            evidence=Evidence(start=strong.sentence.start, end=strong.sentence.end, text=strong.sentence.text),
+            confidence=self._confidence(e, people, place),
+            subject=e.intended if e.status != "occurred" else None,
+            mentions=[(s.start, s.end) for s in self._sentences(e)],
+        )
+
+    def _sentences(self, e: Encounter):
+        seen = []
+        strong = e.strong or e.mentions[0]
+        for m in [strong] + e.mentions:
+            if m.sentence not in seen:
+                seen.append(m.sentence)
+        return seen
+
+    def _participants(self, e: Encounter) -> list[str]:
+        """The people taking part, plus the head of a delegation the article names
+        only as 'the PCP delegation' when it has said who leads it."""
+        people = list(e.people)
+        for d in e.delegations:
+            if any(self._belongs(p, d) for p in people):
+                continue
+            leader = e.leaders.get(d) or self._leader(d, e)
+            if leader and leader not in people:
+                people.append(leader)
+                if e.hosts and leader not in e.hosts:
+                    e.guests.append(leader)
+                if "visit" in e.modes or e.kind == "visit":
+                    e.visitors.append(leader)
+        if not people and e.leaders.get(""):
+            people.append(e.leaders[""])
+        return [p for p in people if p in self.disc.people]
+
+    def _belongs(self, person: str, org: str) -> bool:
+        p = self.disc.people.get(person)
+        return bool(p and any(t.organization == org for t in p.titles))
+
+    def _leader(self, org: str, e: Encounter) -> str | None:
+        """Who heads delegation ``org``: named as its leader anywhere, else the person
+        holding a title in it who took part in an earlier encounter."""
+        for other in self.encounters:
+            if org in other.leaders:
+                return other.leaders[org]
+        earlier = [x for x in self.encounters if x.start <= e.start and x is not e]
+        for x in earlier:
+            for p in x.people:
+                if self._belongs(p, org):
+                    return p
+        return None
+
+    def _visit_contexts(self) -> list[tuple[list[str], str | None, DateExpr | None]]:
+        """Visits the article tells of: (visitors, destination country, dates)."""
+        out = []
+        for e in self.encounters:
+            dest = self._destination_country(e)
+            if not dest:
+                continue
+            visitors = list(e.visitors) or (list(e.guests) if e.kind in ("visit", "reception") else [])
+            if e.kind == "visit" and not visitors:
+                visitors = list(e.people)
+            if visitors:
+                out.append((visitors, dest, e.date))
+        return out
+
+    def _destination_country(self, e: Encounter) -> str | None:
+        if e.destination:
+            return self.disc.place_country(e.destination)
+        return None
+
+    def _place(self, e: Encounter, people: list[str]) -> EventPlace | None:
+        disc = self.disc
+        for pid in e.places:
+            if not disc.is_country(pid):
+                return EventPlace(name=disc.places[pid].name, country=disc.place_country(pid), inferred=False)
+        if e.destination:
+            country = disc.place_country(e.destination)
+            inferred = "visit" not in (e.kind, e.intended)
+            if not disc.is_country(e.destination):
+                return EventPlace(name=disc.places[e.destination].name, country=country, inferred=inferred)
+            if country:
+                return EventPlace(name=None, country=country, inferred=inferred)
+        if e.destination_anaphor:
+            city = self._city_before((e.strong or e.mentions[0]).start)
+            if city:
+                return EventPlace(name=disc.places[city].name, country=disc.place_country(city), inferred=False)
+        for pid in e.places:
+            return EventPlace(name=None, country=disc.place_country(pid), inferred=False)
+        strong = e.strong or e.mentions[0]
+        dl = disc.dateline
+        if dl is not None and strong.sentence.start <= dl.start < strong.sentence.end:
+            return EventPlace(name=None if disc.is_country(dl.id) else disc.places[dl.id].name,
+                              country=disc.place_country(dl.id), inferred=False)
+        country = self._ongoing_visit(e, people) or self._host_country(e, people)
+        if country is None:
+            known = {disc.country_of(p) for p in people} - {None}
+            if len(known) == 1 and len(people) >= 2:
+                country = known.pop()
+        if country is None and dl is not None:
+            country = disc.place_country(dl.id)
+        return EventPlace(name=None, country=country, inferred=True) if country else None
+
+    def _city_before(self, pos: int) -> str | None:
+        best = None
+        for r in self.disc.refs_in(max(0, pos - 600), pos + 400, "place"):
+            if r.start > pos + 400:
+                break
+            kind = self.disc.place_kind(r.id)
+            if kind in ("city", "province", "region") or (kind is None and not self.disc.is_country(r.id)):
+                if r.start <= pos + 400:
+                    best = r.id if best is None or r.start <= pos else best
+        return best
+
+    def _ongoing_visit(self, e: Encounter, people: list[str]) -> str | None:
+        for visitors, dest, dates in self._visits:
+            if not set(visitors) & set(people):
+                continue
+            if _within(e.date, dates):
+                return dest
+        return None
+
+    def _host_country(self, e: Encounter, people: list[str]) -> str | None:
+        for h in e.hosts + e.host_entities:
+            c = self.disc.country_of(h)
+            if c:
+                return c
+        return None
+
+    def _sides(self, e: Encounter, people: list[str], place: EventPlace | None) -> tuple[str | None, str | None]:
+        """Source = the visitor or initiator, target = the host (PLOVER manual, CONSULT)."""
+        disc = self.disc
+        country = place.country if place else None
+        visiting = set(e.visitors) | set(e.guests)
+        for visitors, _dest, dates in self._visits:
+            if _within(e.date, dates):
+                visiting |= set(visitors) & set(people)
+        vis = [p for p in people if p in visiting and p not in e.hosts]
+        if not vis and country:
+            vis = [p for p in people if disc.country_of(p) and disc.country_of(p) != country]
+        hos = [p for p in people if p in e.hosts]
+        if not hos and country:
+            hos = [p for p in people if disc.country_of(p) == country and p not in vis]
+        hos += [h for h in e.host_entities if h not in hos]
+        if e.kind == "call" or not (vis or hos):
+            ordered = _ordered_sides(e, people)
+            source = ordered[0] if ordered else (e.delegations[0] if e.delegations else None)
+            target = _other_side(disc, source, ordered[1:] + e.delegations)
+            return source, target
+        source = vis[0] if vis else None
+        if source is None:
+            rest = [p for p in people if p not in hos]
+            source = rest[0] if rest else (e.delegations[0] if e.delegations else None)
+        target = hos[0] if hos else _other_side(disc, source, [p for p in people if p != source])
+        if target == source:
+            target = None
+        return source, target
+
+    def _mode(self, e: Encounter, place: EventPlace | None, countries: list[str]) -> tuple[str, str]:
+        known = set(countries)
+        country = place.country if place else None
+        venue = "-"
+        if country and known:
+            venue = "home" if country in known else "third"
+        if e.kind == "call" or "phone" in e.modes:
+            return "phone", venue
+        if "multilateral" in e.modes or len(known) >= 3:
+            return "multilateral", venue
+        if venue == "third" and len(known) >= 2:
+            return "third-party", venue
+        if "visit" in e.modes or e.kind in ("visit", "reception") or (venue == "home" and len(known) >= 2):
+            return "visit", venue
+        return "-", venue
+
+    def _confidence(self, e: Encounter, people: list[str], place: EventPlace | None) -> float:
+        score = 0.95
+        if e.date is None or not e.date.start:
+            score -= 0.2
+        if len(people) < 2 and e.kind != "visit":
+            score -= 0.15
+        if place is None:
+            score -= 0.1
+        if e.group:
+            score -= 0.1
+        return round(max(0.3, score), 2)
+
+    # ------------------------------------------------------------------ statements
+
+    def _statement(self, st: Statement) -> Event:
+        disc = self.disc
+        occasion = st.occasion
+        source, target = st.speaker, st.target
+        if st.group and occasion is not None:
+            source, target = self.sides.get(id(occasion), (None, None))
+        elif occasion is not None and target is None and st.kind not in ("scheduled", "anniversary"):
+            o_source, o_target = self.sides.get(id(occasion), (None, None))
+            if source and source == o_source:
+                target = o_target
+            elif source and source == o_target:
+                target = o_source
+            elif source and source in occasion.people:
+                mine = disc.country_of(source)
+                others = [p for p in (o_source, o_target) if p and disc.country_of(p) != mine]
+                target = others[0] if others else None
+        people = [p for p in [source, target] + st.people if p and p in disc.people]
+        people = list(dict.fromkeys(people))
+        text = " ".join(s.text for s in st.sentences)
+        topics = topics_of(disc, text)
+        status = st.status
+        plover, cameo, _ = code_event(disc, kind=st.kind, status=status, mode="-", venue="-", topics=topics,
+                                      joint=st.joint)
+        source_country = disc.country_of(source)
+        target_country = disc.country_of(target)
+        if st.kind == "anniversary" and len(st.countries) >= 2:
+            source_country, target_country = st.countries[0], st.countries[1]
+        elif st.kind == "anniversary" and occasion is None:
+            pair = self._main_dyad()
+            if pair:
+                source_country, target_country = pair
+        date = st.own_date if st.own_date is not None else None
+        first = st.sentences[0]
+        return Event(
+            id=self.ids[id(st)], kind=st.kind, plover=plover, cameo=cameo, date=_date(date),
+            place=None, participants=people, delegations=[],
+            source_actor=source, target_actor=target, source_country=source_country, target_country=target_country,
+            source_sector=actor_sector(disc, source), target_sector=actor_sector(disc, target),
+            topics=topics, status=status,
+            evidence=Evidence(start=first.start, end=first.end, text=first.text),
+            confidence=0.8 if source else 0.6, subject=st.subject,
+            occasion=self.ids.get(id(occasion)) if occasion is not None else None,
+            mentions=[(s.start, s.end) for s in st.sentences],
+        )
+
+    def _main_dyad(self) -> tuple[str, str] | None:
+        for e in self.encounters:
+            source, target = self.sides.get(id(e), (None, None))
+            a, b = self.disc.country_of(source), self.disc.country_of(target)
+            if a and b and a != b:
+                return a, b
+        return None
+
+
+def _ordered_sides(e: Encounter, people: list[str]) -> list[str]:
+    first = [p for m in e.mentions for p in m.left if p in people]
+    return list(dict.fromkeys(first + people))
+
+
+def _other_side(disc: Discourse, source: str | None, candidates: list[str]) -> str | None:
+    mine = disc.country_of(source)
+    for c in candidates:
+        if c != source and mine and disc.country_of(c) and disc.country_of(c) != mine:
+            return c
+    for c in candidates:
+        if c != source:
+            return c
+    return None
+
+
+def _within(day: DateExpr | None, span: DateExpr | None) -> bool:
+    """Does encounter date ``day`` fall inside visit dates ``span`` (unknown: yes)?"""
+    if day is None or span is None or not day.start or not span.start:
+        return True
+    end = span.end or span.start
+    return span.start[:len(day.start)] <= day.start <= end + "~" if len(day.start) >= len(span.start) else \
+        span.start <= day.start + "~"
+
+
+def _date(d: DateExpr | None) -> DateExpr | None:
+    return d.model_copy() if d is not None else None

@@ -1,0 +1,300 @@
+"""One event per real-world encounter: folding an article's mentions together.
+
+Why this is its own step: news tells one meeting many times, and event data
+that counts each telling (as GDELT does) inflates every dyad.  The rules, in
+the order the article is read:
+
+* A mention that refers back ("the meeting", "During the talks, ...") joins the
+  encounter in focus, or the one whose participants it names, or for a specific
+  word ("the talks") the latest encounter of that kind.  A caption, or a mention
+  with nothing before it, waits until the whole article is read.
+* A new telling ("X met Y") joins an encounter already told when its date does not
+  contradict it and one side's participants contain the other's ("Welcoming the
+  delegation, Y praised ..." adds nothing new), unless the sentence marks it as
+  another happening ("also", "then", "on the afternoon of the same day").
+* "the same day" takes the date of the day-dated encounter in focus.
+* Postponed, cancelled, refused, denied, hypothetical and planned encounters are
+  kept apart: they never absorb or join encounters that happened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from legation.models import DateExpr
+from legation.nlp.discourse import Discourse
+from legation.nlp.encounters import Mention
+
+__all__ = ["Encounter", "Tracker"]
+
+_GENERIC = {"meeting"}
+_GATHERINGS = {"meeting", "reception", "talks"}
+
+
+@dataclass(slots=True)
+class Encounter:
+    """An encounter (or a non-encounter such as a postponed meeting) and its mentions."""
+
+    kind: str
+    status: str
+    mentions: list[Mention] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    hosts: list[str] = field(default_factory=list)
+    guests: list[str] = field(default_factory=list)
+    visitors: list[str] = field(default_factory=list)
+    host_entities: list[str] = field(default_factory=list)
+    delegations: list[str] = field(default_factory=list)
+    leaders: dict[str, str] = field(default_factory=dict)
+    places: list[str] = field(default_factory=list)
+    destination: str | None = None
+    destination_anaphor: bool = False
+    modes: set[str] = field(default_factory=set)
+    date: DateExpr | None = None
+    group: bool = False
+    touched: int = 0
+    strong: Mention | None = None  # the telling that founded it: evidence, kind
+    intended: str | None = None    # for a postponed or planned encounter: what it would have been
+
+    @property
+    def start(self) -> int:
+        return (self.strong or self.mentions[0]).start
+
+    def absorb(self, m: Mention) -> None:
+        self.mentions.append(m)
+        for attr in ("people", "hosts", "guests", "visitors", "host_entities", "delegations", "places"):
+            mine = getattr(self, attr)
+            mine.extend(x for x in getattr(m, attr) if x not in mine)
+        for k, v in m.leaders.items():
+            self.leaders.setdefault(k, v)
+        if self.destination is None and m.destination:
+            self.destination = m.destination
+        self.destination_anaphor = self.destination_anaphor or m.destination_anaphor
+        self.modes |= m.modes
+        self.group = self.group or m.group
+        if self.date is None and m.own_date is not None:
+            self.date = m.own_date
+
+
+class Tracker:
+    """Reads mentions sentence by sentence and keeps the article's encounters."""
+
+    def __init__(self, disc: Discourse) -> None:
+        self.disc = disc
+        self.events: list[Encounter] = []
+        self.others: list[Encounter] = []
+        self.deferred: list[Mention] = []
+        self.focus: Encounter | None = None
+        self.clock = 0
+        #: sentence index -> (encounter in focus after it, encounters it told of)
+        self.snapshots: dict[int, tuple[Encounter | None, list[Encounter]]] = {}
+        self._told: dict[int, list[Encounter]] = {}
+
+    # ------------------------------------------------------------------ reading
+
+    def add(self, sentence_index: int, mentions: list[Mention]) -> None:
+        for m in mentions:
+            if m.date_anaphor:
+                self._resolve_date_anaphor(m)
+            if m.status != "occurred":
+                if not m.anaphoric:
+                    self._add_other(m)
+                continue
+            for part in self._split(m):
+                self._add(part)
+        self.snapshots[sentence_index] = (self.focus, list(self._told.get(sentence_index, [])))
+
+    def finish(self) -> list[Encounter]:
+        """Resolve the mentions that waited, and return encounters in text order."""
+        for m in self.deferred:
+            e = self._best_anywhere(m)
+            if e is not None:
+                self._attach(e, m, focus=False)
+            elif len(m.people) >= 2 or m.own_date is not None:
+                self._create(m)
+        for idx, (focus, told) in list(self.snapshots.items()):
+            self.snapshots[idx] = (focus, list(self._told.get(idx, told)))
+        self.events.sort(key=lambda e: e.start)
+        self.others.sort(key=lambda e: e.start)
+        return self.events
+
+    # ------------------------------------------------------------------ internals
+
+    def _split(self, m: Mention) -> list[Mention]:
+        """'held separate meetings with A and B': one encounter per counterpart."""
+        if not m.separate or len(m.right) < 2 or not m.left:
+            return [m]
+        parts = []
+        for other in m.right:
+            p = Mention(kind=m.kind, sentence=m.sentence, start=m.start, end=m.end, rule=m.rule, det=m.det,
+                        frame=m.frame, relcl=m.relcl, status=m.status, anaphoric=m.anaphoric,
+                        own_date=m.own_date, date_anaphor=m.date_anaphor, people=m.left + [other],
+                        left=list(m.left), right=[other], hosts=[x for x in m.hosts if x in m.left + [other]],
+                        guests=[x for x in m.guests if x in m.left + [other]], visitors=list(m.visitors),
+                        delegations=list(m.delegations), places=list(m.places), destination=m.destination,
+                        modes=set(m.modes), new_marker=True, separate=True, frames=list(m.frames))
+            parts.append(p)
+        return parts
+
+    def _add(self, m: Mention) -> None:
+        if m.anaphoric:
+            if m.sentence.caption:
+                self.deferred.append(m)
+                return
+            e = self._antecedent(m)
+            if e is not None:
+                self._attach(e, m)
+            else:
+                self.deferred.append(m)
+            return
+        e = None if m.new_marker else self._merge_candidate(m)
+        if e is not None:
+            self._attach(e, m)
+        else:
+            self._create(m)
+
+    def _create(self, m: Mention) -> Encounter:
+        e = Encounter(kind=m.kind, status=m.status, strong=m)
+        e.absorb(m)
+        self.events.append(e)
+        self._touch(e, m)
+        return e
+
+    def _attach(self, e: Encounter, m: Mention, *, focus: bool = True) -> None:
+        e.absorb(m)
+        if focus:
+            self._touch(e, m)
+        else:
+            self._told.setdefault(m.sentence.index, []).append(e)
+
+    def _touch(self, e: Encounter, m: Mention) -> None:
+        self.clock += 1
+        e.touched = self.clock
+        self.focus = e
+        told = self._told.setdefault(m.sentence.index, [])
+        if e not in told:
+            told.append(e)
+
+    def _antecedent(self, m: Mention) -> Encounter | None:
+        cands = [e for e in self.events if _dates_agree(m.own_date, e.date)]
+        if not cands:
+            return None
+        people = set(m.people)
+        if people:
+            scored = [(len(people & set(e.people)), e is self.focus, e.touched, e) for e in cands
+                      if _kind_fits(m, e)]
+            scored = [s for s in scored if s[0] > 0]
+            if scored:
+                return max(scored, key=lambda s: s[:3])[3]
+        if m.kind in _GENERIC:
+            return self.focus if self.focus in cands else None
+        same = [e for e in cands if _kind_fits(m, e)]
+        if self.focus in same:
+            return self.focus
+        return max(same, key=lambda e: e.touched) if same else None
+
+    def _merge_candidate(self, m: Mention) -> Encounter | None:
+        best = None
+        mp = set(m.people)
+        for e in self.events:
+            if not _kinds_merge(m, e) or not _dates_agree(m.own_date, e.date):
+                continue
+            ep = set(e.people)
+            shared = len(mp & ep)
+            if mp and ep:
+                if not shared or not (mp <= ep or ep <= mp):
+                    continue
+            elif not (set(m.delegations) & set(e.delegations)):
+                continue
+            key = (shared, e is self.focus, e.touched)
+            if best is None or key > best[0]:
+                best = (key, e)
+        return best[1] if best else None
+
+    def _best_anywhere(self, m: Mention) -> Encounter | None:
+        best = None
+        people = set(m.people)
+        for e in self.events:
+            if not _dates_agree(m.own_date, e.date):
+                continue
+            fits = _kind_fits(m, e)
+            if m.kind not in _GENERIC and not fits:
+                continue
+            score = 10 * len(people & set(e.people)) + 3 * len(set(m.delegations) & set(e.delegations))
+            score += 4 if fits and m.kind == e.kind else 0
+            distance = abs(e.start - m.start)
+            key = (score, -distance)
+            if best is None or key > best[0]:
+                best = (key, e)
+        if best is None:
+            return None
+        (score, _), e = best
+        if score > 0 or m.kind not in _GENERIC:
+            return e
+        return e if not people else None
+
+    def _add_other(self, m: Mention) -> None:
+        kind = m.status
+        for e in self.others:
+            if e.kind != kind or e.intended != m.kind or not _dates_agree(m.own_date, e.date):
+                continue
+            mp, ep = set(m.people), set(e.people)
+            if (mp and ep and (mp <= ep or ep <= mp)) or (not mp and set(m.delegations) & set(e.delegations)):
+                e.absorb(m)
+                return
+        e = Encounter(kind=kind, status=m.status, strong=m, intended=m.kind)
+        e.absorb(m)
+        self.others.append(e)
+
+    def _resolve_date_anaphor(self, m: Mention) -> None:
+        ref = None
+        for e in sorted(self.events, key=lambda e: -e.touched):
+            d = e.date
+            if d and d.start and len(d.start) == 10 and not d.end:
+                ref = d
+                break
+        if ref is None or ref.start is None:
+            return
+        day = date.fromisoformat(ref.start)
+        shift = {"same": 0, "next": 1, "previous": -1}[m.date_anaphor or "same"]
+        hit = self.disc.lexicon.anaphoric_dates[m.date_anaphor or "same"].search(
+            self.disc.text, m.sentence.start, m.sentence.end)
+        text = hit.group() if hit else ref.text
+        offsets = (hit.start(), hit.end()) if hit else ref.offsets
+        m.own_date = DateExpr(start=(day + timedelta(days=shift)).isoformat(), end=None, precision="day",
+                              text=text, base=ref.start, offsets=offsets)
+
+
+def _dates_agree(a: DateExpr | None, b: DateExpr | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.start and b.start:
+        return a.start == b.start and (a.end or a.start) == (b.end or b.start)
+    return _norm(a.text) == _norm(b.text)
+
+
+def _norm(text: str | None) -> str:
+    words = (text or "").lower().replace(",", " ").split()
+    return " ".join(w for w in words if w not in ("on", "in", "the", "of", "at", "from"))
+
+
+def _kind_fits(m: Mention, e: Encounter) -> bool:
+    """Can the words of ``m`` ('the talks', 'the visit') name encounter ``e``?"""
+    if m.kind in _GENERIC or m.kind == e.kind:
+        return True
+    if m.kind == "visit":
+        return "visit" in e.modes
+    if m.kind == "reception" and e.kind in _GATHERINGS:
+        return m.own_date is None
+    return False
+
+
+def _kinds_merge(m: Mention, e: Encounter) -> bool:
+    """May a new telling of kind m.kind be another telling of encounter e?"""
+    if m.kind == e.kind:
+        return True
+    if m.kind in _GATHERINGS and e.kind in _GATHERINGS:
+        return m.own_date is None
+    if m.kind == "visit" and m.own_date is None:
+        return "visit" in e.modes
+    return False

@@ -1,0 +1,290 @@
+"""The article as the event rules see it: sentences, and who and what each one names.
+
+Why a separate view: the event rules reason over character spans that the
+earlier components wrote (people with every mention, organizations, places,
+resolved dates), not over spaCy tokens, so they give the same answers on a
+parsed ``Doc`` and on a hand-built ``spacy.blank("en")`` one, and they do not
+inherit the small parser's odd sentence breaks inside long titles.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from legation.models import DateExpr, Organization, Person, Place
+from legation.nlp.event_lexicon import EventLexicon
+
+__all__ = ["Discourse", "Ref", "Sentence", "last_match", "split_sentences"]
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "etc", "e.g", "i.e", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gen", "col", "lt", "sen", "rep",
+    "gov", "u.s", "u.k", "u.n", "inc", "ltd", "co", "corp", "jr", "sr", "h.e", "a.m", "p.m", "capt",
+    "maj", "adm", "amb", "hon", "rev", "messrs", "mme", "mt",
+}
+_BREAK = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])")
+_LINE = re.compile(r"\n")
+_DATELINE = re.compile(r"^\s*([A-Z][\w.'’ -]{1,40}?)\s*(?:,\s*[A-Z][\w.' -]{1,30})?\s*\(([A-Za-z][\w/ -]{0,20})\)\s*[-–—:]")
+_WORD = re.compile(r"[\w’'.-]+")
+
+
+def last_match(pattern: re.Pattern[str] | str, text: str) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text`` (the one nearest a following word)."""
+    found = None
+    for found in re.finditer(pattern, text):  # noqa: B007 - the last one is wanted
+        pass
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    first_in_paragraph: bool
+    caption: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """An entity named at a place in the text: person P.., organization O.., place L.."""
+
+    start: int
+    end: int
+    id: str
+    kind: str  # person | organization | place | title | pronoun
+
+
+def split_sentences(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) for each sentence; every line break ends a sentence."""
+    out: list[tuple[int, int, int]] = []
+    paragraph = -1
+    pos = 0
+    for line in text.split("\n"):  # every line is a paragraph: captions and headlines stand alone
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            continue
+        paragraph += 1
+        cut = start
+        for m in _BREAK.finditer(text, start, end):
+            if _abbreviation(text, start, m.start()):
+                continue
+            _push(out, text, cut, m.end(), paragraph)
+            cut = m.end()
+        _push(out, text, cut, end, paragraph)
+    return out
+
+
+def _push(out: list[tuple[int, int, int]], text: str, start: int, end: int, paragraph: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end, paragraph))
+
+
+def _abbreviation(text: str, floor: int, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(floor, dot - 12):dot])
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    return word in _ABBREVIATIONS or (len(word) == 1 and m.group(1).isupper())
+
+
+@dataclass(slots=True)
+class Discourse:
+    """Sentences plus an index of every entity mention and date, by character offset."""
+
+    text: str
+    published: str | None
+    sentences: list[Sentence]
+    people: dict[str, Person]
+    organizations: dict[str, Organization]
+    places: dict[str, Place]
+    dates: list[DateExpr]
+    lexicon: EventLexicon
+    refs: list[Ref] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+    dateline: Ref | None = None
+
+    @classmethod
+    def build(cls, text: str, *, published: str | None, people: list[Person],
+              organizations: list[Organization], places: list[Place], dates: list[DateExpr],
+              lexicon: EventLexicon) -> Discourse:
+        spans = split_sentences(text)
+        by_para: dict[int, list[tuple[int, int]]] = {}
+        for s, e, para in spans:
+            by_para.setdefault(para, []).append((s, e))
+        captions = {para: _is_caption(text, items) for para, items in by_para.items()}
+        sentences: list[Sentence] = []
+        for i, (s, e, para) in enumerate(spans):
+            first = i == 0 or spans[i - 1][2] != para
+            sentences.append(Sentence(i, s, e, text[s:e], para, first, captions[para]))
+        refs: list[Ref] = []
+        for kind, items in (("person", people), ("organization", organizations), ("place", places)):
+            for item in items:
+                for start, end in item.mentions:
+                    if 0 <= start < end <= len(text):
+                        refs.append(Ref(start, end, item.id, kind))
+        refs = _drop_nested(refs)
+        d = cls(text=text, published=published, sentences=sentences,
+                people={p.id: p for p in people}, organizations={o.id: o for o in organizations},
+                places={p.id: p for p in places},
+                dates=sorted((x for x in dates if x.offsets), key=lambda x: x.offsets),
+                lexicon=lexicon, refs=refs, _starts=[r.start for r in refs])
+        d.dateline = d._find_dateline()
+        return d
+
+    # ------------------------------------------------------------------ lookups
+
+    def refs_in(self, start: int, end: int, kind: str | None = None) -> list[Ref]:
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self.refs) and self.refs[i].start < end:
+            r = self.refs[i]
+            if r.end <= end and (kind is None or r.kind == kind):
+                out.append(r)
+            i += 1
+        return out
+
+    def ref_at(self, start: int, end: int) -> Ref | None:
+        for r in self.refs_in(start, end):
+            return r
+        return None
+
+    def dates_in(self, start: int, end: int) -> list[DateExpr]:
+        return [d for d in self.dates if d.offsets and start <= d.offsets[0] and d.offsets[1] <= end]
+
+    def sentence_of(self, offset: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+    def country_of(self, entity_id: str | None) -> str | None:
+        """ISO alpha-2 of a person (or their title's organization), organization or place."""
+        if not entity_id:
+            return None
+        if entity_id in self.people:
+            p = self.people[entity_id]
+            if p.country:
+                return p.country
+            for t in p.titles:
+                if t.organization and t.organization in self.organizations:
+                    c = self.organizations[t.organization].country
+                    if c:
+                        return c
+            return None
+        if entity_id in self.organizations:
+            return self.organizations[entity_id].country
+        if entity_id in self.places:
+            return self.places[entity_id].country
+        return None
+
+    def is_dead(self, person_id: str) -> bool:
+        p = self.people.get(person_id)
+        return bool(p and any((t.qualifier or "").lower() in ("late", "the late", "deceased") for t in p.titles))
+
+    def title_refs(self, start: int, end: int) -> list[Ref]:
+        """People named only by their title ('invited the General Secretary of the X Party').
+
+        A title counts when the text gives it in full, with its organization, and
+        the person's name is not right beside it (then it is an apposition).
+        """
+        out: list[Ref] = []
+        window = self.text[start:end]
+        low = window.lower()
+        for p in self.people.values():
+            for t in p.titles:
+                title = t.text.strip()
+                if len(title) < 12 or " " not in title:
+                    continue
+                for m in re.finditer(re.escape(title.lower()), low):
+                    s, e = start + m.start(), start + m.end()
+                    if self.refs_in(s, e, "person"):
+                        continue
+                    near = self.refs_in(max(start, s - 40), min(end, e + 40), "person")
+                    if any(r.id == p.id for r in near):
+                        continue
+                    if self.refs_in(e, min(end, e + 3), "person") or self.refs_in(max(start, s - 3), s, "person"):
+                        continue
+                    out.append(Ref(s, e, p.id, "title"))
+        return sorted(out, key=lambda r: r.start)
+
+    def place_kind(self, place_id: str) -> str | None:
+        p = self.places.get(place_id)
+        return (p.kind or "").lower() or None if p else None
+
+    def is_country(self, place_id: str) -> bool:
+        p = self.places.get(place_id)
+        if p is None:
+            return False
+        if p.kind:
+            return p.kind.lower() == "country"
+        return _country_code(p.name) is not None
+
+    def place_country(self, place_id: str) -> str | None:
+        p = self.places.get(place_id)
+        if p is None:
+            return None
+        return p.country or _country_code(p.name)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _find_dateline(self) -> Ref | None:
+        """'Hanoi (VNA) -' at the start of the first body paragraph: where the story was filed."""
+        for s in self.sentences[:4]:
+            m = _DATELINE.match(s.text)
+            if not m:
+                continue
+            start = s.start + m.start(1)
+            for r in self.refs_in(start, s.start + m.end(1), "place"):
+                return r
+        return None
+
+
+_NARRATIVE = re.compile(r"\b(?:said|says|met|held|received|visited|signed|had|was|were|has|have|will|is|are)\b")
+
+
+def _is_caption(text: str, sentences: list[tuple[int, int]]) -> bool:
+    """Photo captions: a credit '(Photo: ...)', or one short sentence told in the present
+    without the narrative verbs of a report, or one without a final stop."""
+    body = text[sentences[0][0]:sentences[-1][1]]
+    if re.search(r"\(Photo\b|\bPhoto:|\bPhoto by\b", body):
+        return True
+    if len(sentences) != 1:
+        return False
+    if not body.endswith((".", "!", "?", '"', "”", "/.")):
+        return True
+    return len(_WORD.findall(body)) <= 35 and not _NARRATIVE.search(body)
+
+
+def _drop_nested(refs: list[Ref]) -> list[Ref]:
+    """Keep the outermost mention where spans nest ('Peru' inside 'Communist Party of Peru')."""
+    refs = sorted(refs, key=lambda r: (r.start, -(r.end - r.start)))
+    out: list[Ref] = []
+    for r in refs:
+        if out and r.start < out[-1].end:
+            continue
+        out.append(r)
+    return out
+
+
+def _country_code(name: str) -> str | None:
+    """ISO alpha-2 for a country name, from pycountry (a fallback when a place has none)."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    try:
+        return pycountry.countries.lookup(name).alpha_2
+    except LookupError:
+        return None

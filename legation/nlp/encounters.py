@@ -1,0 +1,743 @@
+"""Encounter mentions: each place in a sentence that tells of a meeting, talks, a
+reception, a visit, a call or a signing, with who takes part and in what role.
+
+Why mentions first and events later: an article tells one encounter many times
+("the working session" in a caption, "met with" in the lead, "During the
+meeting, ..." further down).  This module reads each sentence on its own and
+says what it can: the kind, whether the words refer back to an encounter
+already told ("the meeting"), whether it really happened (a postponed or
+planned meeting did not), its participants, date, place and roles.
+``coreference.py`` then folds mentions into one event per real-world encounter.
+
+The rules work on character spans and words, so they run the same on a parsed
+``Doc`` and on a hand-built blank one (see ``discourse.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from legation.models import DateExpr
+from legation.nlp.discourse import Discourse, Ref, Sentence, last_match
+from legation.nlp.event_lexicon import TriggerRule
+
+__all__ = ["Context", "Mention", "detect_encounters", "sentence_subject"]
+
+_WORD = re.compile(r"[A-Za-z0-9][\w’'-]*|[,;:()\"“”]")
+_STOP_BACK = {
+    "with", "to", "of", "for", "by", "in", "on", "at", "during", "from", "after", "before", "and", "or",
+    "but", "held", "had", "hosted", "paid", "made", "is", "was", "were", "are", "be", "been", "will",
+    "would", "that", "which", "who", "while", "as", "amid", "following", "ahead", "since", "upon",
+    "into", "over", "between", "among", "has", "have", "pay", "pays", "hold", "holds", "host", "hosts",
+    "attended", "attend", "attends", "joined", "chaired", "co-chaired", "organised", "organized",
+}
+_MODIFIER = re.compile(r"^(?:[a-z0-9][a-z0-9-]*|[A-Z][A-Za-z0-9-]*)$")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:warmly\s+|cordially\s+|officially\s+)?$", re.I)
+_RELCL = re.compile(r",\s*(?:who|which|whose)\b[^,;]*$", re.I)
+_SUBJECT_PRONOUN = re.compile(r"(?:^|[,;]\s*|\b(?:and|then|also)\s+)(he|she|they)\b(?!\s*(?:said|added))", re.I)
+_PREPOSITIONS = {"with", "for", "to", "by", "of", "from", "and", "between", "on", "at", "in", "toward",
+                 "towards", "behalf", "than", "like", "including", "among", "about", "against", "via"}
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Madam|Madame|H\.E|Prof|Comrade|Sir|Miss)\.?\s*$")
+
+
+@dataclass(slots=True)
+class Mention:
+    """One telling of an encounter in one sentence."""
+
+    kind: str
+    sentence: Sentence
+    start: int
+    end: int
+    rule: TriggerRule
+    det: str | None = None            # definite | possessive | indefinite | None
+    frame: str | None = None          # during | relation | occasion
+    relcl: bool = False
+    status: str = "occurred"
+    anaphoric: bool = False
+    own_date: DateExpr | None = None
+    date_anaphor: str | None = None   # same | next | previous
+    people: list[str] = field(default_factory=list)
+    left: list[str] = field(default_factory=list)
+    right: list[str] = field(default_factory=list)
+    hosts: list[str] = field(default_factory=list)
+    guests: list[str] = field(default_factory=list)
+    visitors: list[str] = field(default_factory=list)
+    host_entities: list[str] = field(default_factory=list)
+    delegations: list[str] = field(default_factory=list)
+    leaders: dict[str, str] = field(default_factory=dict)
+    places: list[str] = field(default_factory=list)
+    destination: str | None = None
+    destination_anaphor: bool = False
+    modes: set[str] = field(default_factory=set)
+    new_marker: bool = False
+    separate: bool = False
+    group: bool = False               # 'they', 'the two sides': both sides of the focus encounter
+    frames: list[Mention] = field(default_factory=list)  # visit frames folded in ('during a visit to X')
+
+    @property
+    def evidence(self) -> tuple[int, int]:
+        return self.sentence.start, self.sentence.end
+
+
+@dataclass(slots=True)
+class Context:
+    """What earlier sentences left for the next one: who 'he' is, who 'they' are."""
+
+    actor: str | None = None
+    group: list[str] = field(default_factory=list)
+    group_delegations: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Trigger:
+    start: int
+    end: int
+    rule: TriggerRule
+
+
+# ---------------------------------------------------------------------------- detection
+
+
+def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Mention]:
+    """The encounter mentions of one sentence, in text order."""
+    lex = disc.lexicon
+    triggers = _triggers(sent, disc)
+    if not triggers:
+        return []
+    text = disc.text
+    visitors_adj = _visiting_adjective(sent, disc)
+    mentions: list[Mention] = []
+    sidelines: list[tuple[int, int]] = []
+    for t in triggers:
+        m = Mention(kind=t.rule.kind, sentence=sent, start=t.start, end=t.end, rule=t.rule)
+        before = text[sent.start:t.start]
+        m.det, det_pos, possessor = _determiner(disc, sent, t)
+        frame_text = text[sent.start:det_pos]
+        if lex.frames["sidelines"].search(frame_text[-40:]) and _ends_with(lex.frames["sidelines"], frame_text):
+            sidelines.append((t.start, t.end))
+            continue
+        if _ends_with(lex.frames["occasion"], frame_text):
+            m.frame = "occasion"
+        elif _ends_with(lex.frames["relation"], frame_text):
+            m.frame = "relation"
+        elif _ends_with(lex.frames["during"], frame_text):
+            m.frame = "during"
+        m.relcl = bool(_RELCL.search(before))
+        if possessor:
+            m.left.append(possessor)
+        if _consumed(disc, sent, t):
+            continue
+        m.status = _status(disc, sent, t, m)
+        m.new_marker = bool(lex.continuity.search(before)) or bool(
+            lex.continuity.search(text[t.end:min(sent.end, t.end + 30)]) and m.rule.nominal is False)
+        m.separate = bool(lex.separate.search(text[max(sent.start, t.start - 30):min(sent.end, t.end + 15)]))
+        mentions.append(m)
+    if not mentions:
+        return []
+    _assign_dates(disc, sent, mentions)
+    for m in mentions:
+        if m.own_date is None and m.status == "occurred" and _in_future(disc, m):
+            m.status = "planned"
+        m.anaphoric = m.det in ("definite", "possessive") and m.own_date is None and m.rule.nominal
+        if m.frame == "relation" and m.det in ("definite", "possessive"):
+            m.anaphoric = True
+    mentions = _merge_visit_frames(mentions)
+    _assign_people(disc, sent, mentions, ctx, visitors_adj)
+    for m in mentions:
+        _delegations(disc, sent, m)
+        _places(disc, sent, m)
+        if m.kind == "reception" and m.rule.orientation == "host_first" and not m.rule.nominal \
+                and not m.hosts and (m.frames or m.host_entities) and (m.guests or m.delegations):
+            # 'HCMC hosted a delegation ... during their visit': no one receives them in person;
+            # what the article tells is the delegation's visit, hosted by a city or a body
+            m.kind = "visit"
+            m.visitors.extend(x for x in m.guests if x not in m.visitors)
+        if sidelines or m.start < sent.end and disc.lexicon.multilateral.search(text[m.start:m.end]):
+            m.modes.add("multilateral")
+        if m.kind == "call":
+            m.modes.add("phone")
+        if m.kind in ("visit", "reception"):
+            m.modes.add("visit")
+    if sidelines:
+        for m in mentions:
+            for s, e in sidelines:
+                for r in disc.refs_in(e, min(sent.end, e + 80), "place"):
+                    if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(s, r.start - 8):r.start]):
+                        m.places.append(r.id)
+                        break
+    return mentions
+
+
+# ---------------------------------------------------------------------------- triggers
+
+
+def _triggers(sent: Sentence, disc: Discourse) -> list[_Trigger]:
+    lex = disc.lexicon
+    text = disc.text
+    found: list[tuple[int, int, int, TriggerRule]] = []
+    for order, rule in enumerate(lex.triggers):
+        for m in rule.regex.finditer(text, sent.start, sent.end):
+            found.append((m.start(), -(m.end() - m.start()), order, rule))
+    found.sort()
+    kept: list[_Trigger] = []
+    last_end = -1
+    for start, neg_len, _order, rule in found:
+        end = start - neg_len
+        if start < last_end:
+            continue
+        if any(fs.match(text, start) or _covers(fs, text, start, sent) for fs in lex.false_senses):
+            continue
+        inside = [r for r in disc.refs_in(max(sent.start, start - 80), min(sent.end, end + 80))
+                  if r.start <= start and end <= r.end]
+        if inside:  # 'APEC Summit', 'the Trade Fair': a name, not a telling
+            continue
+        if lex.visiting_adjective.match(text, max(sent.start, start - 4)) and text[start:end].lower() == "visiting" \
+                and re.search(r"\b(?:the|a|an)\s+$", text[max(sent.start, start - 5):start], re.I):
+            continue
+        if not rule.nominal and rule.needs and not _needs_met(disc, sent, start, end, rule):
+            continue
+        kept.append(_Trigger(start, end, rule))
+        last_end = end
+    return kept
+
+
+def _covers(pattern: re.Pattern[str], text: str, start: int, sent: Sentence) -> bool:
+    for m in pattern.finditer(text, max(sent.start, start - 30), min(sent.end, start + 60)):
+        if m.start() <= start < m.end():
+            return True
+    return False
+
+
+def _needs_met(disc: Discourse, sent: Sentence, start: int, end: int, rule: TriggerRule) -> bool:
+    """'received a delegation' is a reception; 'received support' is not."""
+    lex = disc.lexicon
+    text = disc.text
+    stop = re.search(r"[.;]|\s[-–—]\s", text[end:sent.end])
+    window_end = min(sent.end, end + (stop.start() if stop else 120), end + 120)
+    after = text[end:window_end]
+    prefix = re.match(r"\s*(?:by\s+)?", after)
+    offset = end + (prefix.end() if prefix else 0)
+    head = text[offset:window_end]
+    for need in rule.needs:
+        if need in ("person", "delegation"):
+            first = disc.refs_in(offset, window_end)
+            if first and first[0].kind == "person" and first[0].start - offset < 90:
+                return True
+            if disc.title_refs(offset, window_end):
+                return True
+            if re.match(r"\s*(?:him|her|them|guests?|visitors?)\b", head, re.I):
+                return True
+            if re.match(r"[^,.;]{0,60}\b(?:delegations?|visiting|counterparts?|ambassadors?|envoys?|minister|"
+                        r"leaders?|officials?|president|secretary|chairman|chairwoman|prime minister)\b",
+                        head, re.I):
+                return True
+            if need == "person" and _PASSIVE.search(text[max(sent.start, start - 12):start]):
+                return bool(disc.refs_in(offset, window_end, "person"))
+        elif need == "place":
+            first = disc.refs_in(offset, min(window_end, offset + 40))
+            if first and first[0].kind in ("place", "organization"):
+                return True
+            if re.match(r"\s*(?:the\s+)?(?:city|capital|province|country|region|town)\b", head, re.I):
+                return True
+        elif need == "document":
+            if lex.document_nouns.search(text[max(sent.start, start - 60):window_end]):
+                return True
+        elif need == "reception_noun":
+            if lex.reception_nouns.match(re.sub(r"^\s*(?:a|an|the)\s+", "", head, flags=re.I)):
+                return True
+    return False
+
+
+def _visiting_adjective(sent: Sentence, disc: Discourse) -> list[str]:
+    """People introduced as 'the visiting Secretary General X': visitors wherever they appear."""
+    out: list[str] = []
+    text = disc.text
+    for m in re.finditer(r"\b(?:the|a|an)\s+visiting\b", text[sent.start:sent.end], re.I):
+        after = sent.start + m.end()
+        for r in disc.refs_in(after, min(sent.end, after + 90)):
+            if r.kind == "person":
+                out.append(r.id)
+            break
+        for r in disc.title_refs(after, min(sent.end, after + 90)):
+            out.append(r.id)
+            break
+    return out
+
+
+def _determiner(disc: Discourse, sent: Sentence, t: _Trigger) -> tuple[str | None, int, str | None]:
+    """The determiner before a trigger ('the', 'a', 'his', "X's"), where it starts, and a possessor."""
+    text = disc.text
+    dets = disc.lexicon.determiners
+    pos = t.start
+    words = list(re.finditer(r"[\w’'-]+|[^\w\s]", text[sent.start:t.start]))
+    steps = 0
+    for w in reversed(words):
+        token = w.group()
+        low = token.lower()
+        wstart = sent.start + w.start()
+        if low in dets["definite"]:
+            return "definite", wstart, None
+        if low in dets["possessive"]:
+            return "possessive", wstart, None
+        if low in dets["indefinite"]:
+            return "indefinite", wstart, None
+        if low.endswith(("'s", "’s")) or low in ("'s", "’s"):
+            ref = None
+            for r in disc.refs_in(max(sent.start, wstart - 60), wstart + len(token)):
+                ref = r
+            if ref is not None and ref.kind == "person":
+                return "possessive", ref.start, ref.id
+            return "definite", wstart, None
+        if steps >= 4 or low in _STOP_BACK or not _MODIFIER.match(token):
+            break
+        if disc.refs_in(wstart, wstart + len(token), "person"):
+            break
+        steps += 1
+        pos = wstart
+    return None, pos, None
+
+
+def _ends_with(pattern: re.Pattern[str], text: str) -> bool:
+    tail = text.rstrip()
+    for m in pattern.finditer(tail[-60:]):
+        if m.end() == len(tail[-60:]):
+            return True
+    return False
+
+
+def _consumed(disc: Discourse, sent: Sentence, t: _Trigger) -> bool:
+    """'invited X to visit', 'proposed a meeting': the encounter belongs to a statement."""
+    text = disc.text
+    lex = disc.lexicon
+    window = text[max(sent.start, t.start - 110):t.start]
+    words_before = re.findall(r"\S+", window)
+    window = " ".join(words_before[-14:])
+    hits = list(lex.consumed_by.finditer(window))
+    if not hits:
+        return False
+    between = window[hits[-1].end():]
+    if re.search(r"\b(?:met|held|received|visited|hosted|signed|welcomed)\b", between, re.I):
+        return False
+    if re.search(r",\s*(?:who|which)\b", between, re.I):
+        return False
+    return True
+
+
+def _status(disc: Discourse, sent: Sentence, t: _Trigger, m: Mention) -> str:
+    """occurred, or one of the kinds of things that did not (yet) happen."""
+    lex = disc.lexicon
+    text = disc.text
+    before = text[sent.start:t.start]
+    left_words = " ".join(re.findall(r"\S+", before)[-6:])
+    left3 = " ".join(re.findall(r"\S+", before)[-3:])
+    left10 = " ".join(re.findall(r"\S+", before)[-10:])
+    right = " ".join(re.findall(r"\S+", text[t.end:sent.end])[:3])
+    whole = text[sent.start:sent.end]
+    for key in ("cancelled", "postponed"):
+        for hit in lex.status[key].finditer(whole):
+            pos = sent.start + hit.start()
+            if abs(pos - t.start) < 140 and _nearest_trigger(disc, sent, pos) == t.start:
+                return key
+    if lex.status["refused"].search(left_words):
+        return "refused"
+    if _lower_hit(lex.status["denied"], left3) or re.search(r"\bden(?:ied|ies|y)\b", left10, re.I):
+        return "denied"
+    if _lower_hit(lex.status["hypothetical"], left3) or re.search(r"\bif\b", left10) or \
+            _lower_hit(lex.status["hypothetical"], right[:24]) and m.rule.nominal:
+        return "hypothetical"
+    if _lower_hit(lex.status["planned"], left_words) or (m.rule.nominal and _lower_hit(lex.status["planned"], right[:30])):
+        return "planned"
+    return "occurred"
+
+
+def _lower_hit(pattern: re.Pattern[str], text: str) -> bool:
+    return any(h.group() == h.group().lower() for h in pattern.finditer(text))
+
+
+def _nearest_trigger(disc: Discourse, sent: Sentence, pos: int) -> int | None:
+    best = None
+    for t in _triggers(sent, disc):
+        d = min(abs(pos - t.start), abs(pos - t.end))
+        if best is None or d < best[0]:
+            best = (d, t.start)
+    return best[1] if best else None
+
+
+def _in_future(disc: Discourse, m: Mention) -> bool:
+    """A dated mention after the publication day, told without a past verb, lies ahead."""
+    d, pub = m.own_date, disc.published
+    if d is None or not d.start or not pub or len(pub) < 10 or len(d.start) < 10 or d.start <= pub:
+        return False
+    last = disc.text[m.start:m.end].lower().split()[-1]
+    return not re.search(r"(?:ed|met|held|paid|had|signed|inked|spoke|rang)$", last)
+
+
+# ---------------------------------------------------------------------------- dates
+
+
+def _usable_date(d: DateExpr) -> bool:
+    if not d.start and not d.text:
+        return False
+    text = (d.text or "").lower()
+    if re.search(r"\b(?:past|decade|years|since|over the|first \w+ months|this year|last year|next year)\b", text):
+        return False
+    if d.precision in ("decade",):
+        return False
+    if d.start and d.end and len(d.start) == 4 and len(d.end) == 4 and d.start != d.end:
+        return False  # a span of years: '(1994–2024)'
+    return True
+
+
+def _assign_dates(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> None:
+    """Each mention's own date: a frame or relative clause takes the date inside it,
+    the main clause takes the rest (a date that opens the sentence belongs to it)."""
+    text = disc.text
+    lex = disc.lexicon
+    dates = [d for d in disc.dates_in(sent.start, sent.end) if _usable_date(d)]
+    # phrases like 'scheduled for March 26 to 29' belong to a scheduled happening, not an encounter
+    dates = [d for d in dates if not re.search(r"(?:scheduled|slated|set)\s+(?:for|on|from)\s+$|anniversary[^.]{0,40}$",
+                                              text[max(sent.start, d.offsets[0] - 60):d.offsets[0]], re.I)]
+    claimed: set[int] = set()
+    for m in mentions:
+        if m.frame is None and not m.relcl:
+            continue
+        seg_end = _segment_end(text, m.end, sent.end, dates)
+        for i, d in enumerate(dates):
+            if i not in claimed and m.end <= d.offsets[0] < seg_end:
+                m.own_date = d
+                claimed.add(i)
+                break
+    mains = [m for m in mentions if m.frame is None and not m.relcl] or \
+            [m for m in mentions if m.own_date is None]
+    for i, d in enumerate(dates):
+        if i in claimed or not mains:
+            continue
+        best = min(mains, key=lambda m: min(abs(d.offsets[0] - m.end), abs(d.offsets[1] - m.start)))
+        if best.own_date is None:
+            best.own_date = d
+            claimed.add(i)
+    for key in ("same", "next", "previous"):
+        hit = lex.anaphoric_dates[key].search(text, sent.start, sent.end)
+        if not hit:
+            continue
+        for m in mentions:
+            overlaps = m.own_date is not None and m.own_date.offsets and \
+                m.own_date.offsets[0] < hit.end() and hit.start() < m.own_date.offsets[1]
+            if m.own_date is None or overlaps:
+                if m.frame is not None and m.anaphoric:
+                    continue
+                m.date_anaphor = key
+                m.own_date = None
+                m.new_marker = True
+
+
+def _segment_end(text: str, start: int, end: int, dates: list[DateExpr]) -> int:
+    """Where the phrase that begins at ``start`` ends: the next comma or semicolon
+    outside a date ('March 26 to 29, 2025' keeps its comma)."""
+    pos = start
+    while pos < end:
+        m = re.search(r"[,;]", text[pos:end])
+        if not m:
+            return end
+        cut = pos + m.start()
+        if any(d.offsets[0] <= cut < d.offsets[1] for d in dates):
+            pos = cut + 1
+            continue
+        return cut
+    return end
+
+
+# ---------------------------------------------------------------------------- people
+
+
+
+
+def _merge_visit_frames(mentions: list[Mention]) -> list[Mention]:
+    """'during a working visit to Peru, X met Y': the visit frames the meeting; one event,
+    whose mode is a visit.  A visit with dates of its own stays an event of its own."""
+    frames = [m for m in mentions if m.frame == "during" and m.kind == "visit" and m.own_date is None]
+    core = [m for m in mentions if m not in frames and m.frame is None]
+    if not frames or not core:
+        return mentions
+    for m in core:
+        m.frames.extend(frames)
+        m.modes.add("visit")
+    return [m for m in mentions if m not in frames]
+
+
+def _assign_people(disc: Discourse, sent: Sentence, mentions: list[Mention], ctx: Context,
+                   visiting: list[str]) -> None:
+    text = disc.text
+    persons = _sentence_people(disc, sent)
+    ordered = sorted(mentions, key=lambda m: m.start)
+    mains = [m for m in ordered if m.frame is None and not m.relcl]
+    first_main = mains[0].start if mains else ordered[0].start
+    for i, m in enumerate(ordered):
+        nxt = ordered[i + 1].start if i + 1 < len(ordered) else sent.end
+        if _participial_opener(disc, sent, m):
+            agent = sentence_subject(disc, sent)
+            left = [r for r in persons if r.id == agent][:1]
+            right = [r for r in persons if r.id != agent and m.start <= r.start < nxt]
+        elif len(ordered) == 1:
+            left = [r for r in persons if r.start < m.start]
+            right = [r for r in persons if r.start >= m.start]
+        elif m.relcl:
+            ante = _antecedent(disc, sent, m)
+            left = [ante] if ante else []
+            right = [r for r in persons if m.start <= r.start < nxt]
+        elif m.frame is not None and m.start < first_main:
+            seg = _segment_end(text, m.end, sent.end, disc.dates_in(sent.start, sent.end))
+            left = [r for r in persons if r.start < m.start]
+            right = [r for r in persons if m.start <= r.start < seg]
+        else:
+            segments = [(f.start, _segment_end(text, f.end, sent.end, disc.dates_in(sent.start, sent.end)))
+                        for f in ordered if f.frame is not None and f.start < first_main]
+            left = [r for r in persons if r.start < first_main
+                    and not any(s <= r.start < e for s, e in segments)]
+            right = [r for r in persons if m.start <= r.start < nxt]
+        left_ids = _ids(m.left) + [r.id for r in left]
+        right_ids = [r.id for r in right]
+        if not left_ids:
+            pron = _subject_pronoun(text[sent.start:m.start])
+            if pron in ("he", "she") and ctx.actor:
+                left_ids = [ctx.actor]
+            elif pron == "they" or disc.lexicon.group_subjects.search(text[sent.start:m.start]):
+                m.group = True
+                left_ids = list(ctx.group)
+                m.delegations.extend(d for d in ctx.group_delegations if d not in m.delegations)
+        m.left = _ids(left_ids)
+        m.right = [x for x in _ids(right_ids) if x not in m.left]
+        m.people = m.left + m.right
+        _roles(disc, sent, m, visiting)
+
+
+def _participial_opener(disc: Discourse, sent: Sentence, m: Mention) -> bool:
+    """'Welcoming the delegation to Peru, X praised ...': the agent comes after the comma."""
+    if m.rule.nominal or disc.text[sent.start:m.start].strip(" \"“'‘"):
+        return False
+    return disc.text[m.start:m.end].lower().endswith("ing")
+
+
+def _ids(items: list[str]) -> list[str]:
+    out: list[str] = []
+    for x in items:
+        if x and x not in out:
+            out.append(x)
+    return out
+
+
+def _roles(disc: Discourse, sent: Sentence, m: Mention, visiting: list[str]) -> None:
+    passive = bool(_PASSIVE.search(disc.text[max(sent.start, m.start - 14):m.start])) and not m.rule.nominal
+    left, right = (m.right, m.left) if passive else (m.left, m.right)
+    orient = m.rule.orientation
+    if orient == "host_first":
+        m.hosts, m.guests = list(left), list(right)
+    elif orient == "guest_first":
+        m.guests, m.hosts = list(left), list(right)
+    elif orient == "visitor_first":
+        m.visitors.extend(x for x in left if x not in m.visitors)
+        if not m.rule.nominal:
+            m.hosts = list(right)
+    if m.frames and not m.hosts and not m.guests:
+        m.visitors.extend(x for x in left if x not in m.visitors)
+    for f in m.frames:
+        m.visitors.extend(x for x in f.left if x not in m.visitors)
+    m.visitors.extend(x for x in visiting if x in m.people and x not in m.visitors)
+    if orient == "host_first" and not m.hosts:
+        m.host_entities = _subject_entities(disc, sent, m)
+
+
+def _subject_entities(disc: Discourse, sent: Sentence, m: Mention) -> list[str]:
+    """'HCMC had the opportunity to host a delegation': a city or body as the host."""
+    out = []
+    for r in disc.refs_in(sent.start, m.start):
+        if r.kind in ("place", "organization") and not re.search(
+                r"\b(?:in|at|to|from|of|with|for|by|on)\s+(?:the\s+)?$", disc.text[max(sent.start, r.start - 12):r.start], re.I):
+            out.append(r.id)
+            break
+    return out
+
+
+def _sentence_people(disc: Discourse, sent: Sentence) -> list[Ref]:
+    """The people a sentence names, without those who cannot take part: the dead, authors,
+    the source of a report ('According to X'), senders of greetings."""
+    text = disc.text
+    lex = disc.lexicon
+    refs = [r for r in disc.refs_in(sent.start, sent.end, "person")]
+    titled = [r for r in disc.title_refs(sent.start, sent.end)]
+    named = {r.id for r in refs}
+    refs += [r for r in titled if r.id not in named]
+    refs.sort(key=lambda r: r.start)
+    out: list[Ref] = []
+    for r in refs:
+        before = text[max(sent.start, r.start - 60):r.start]
+        if disc.is_dead(r.id) or _dead_before(lex, before):
+            continue
+        if _authored(lex, before):
+            continue
+        if lex.sender.search(before[-40:]) and not re.search(r"[.;]", before[-40:]):
+            continue
+        if re.search(r"[’']s\s+(?:greetings|regards|best wishes|message|letter)", text[r.end:r.end + 30]):
+            continue
+        out.append(r)
+    return _drop_reporters(disc, sent, out)
+
+
+def _dead_before(lex, before: str) -> bool:
+    hit = last_match(lex.dead, before)
+    if hit is None:
+        return False
+    gap = before[hit.end():]
+    return bool(re.fullmatch(r"(?:\s+[A-Z][\w’'-]*|\s+(?:of|the|and))*\s*(?:Mr\.?|Ms\.?|Mrs\.?)?\s*", gap))
+
+
+def _authored(lex, before: str) -> bool:
+    m = re.search(r"\bby\s+(?:the\s+)?(?:late\s+)?(?:[A-Z][\w’'.-]*\s+|of\s+|the\s+|and\s+)*$", before)
+    if not m:
+        return False
+    prior = before[:m.start()].rstrip()
+    last = re.findall(r"[\w-]+", prior)[-1:] if prior else []
+    return not (last and lex.agentive_by.fullmatch(last[0]))
+
+
+def _drop_reporters(disc: Discourse, sent: Sentence, refs: list[Ref]) -> list[Ref]:
+    """'According to X, ...' and 'X said that ... met ...': X reports, X is not a participant.
+    Kept apart by position: the caller decides per mention (reporters before a reported
+    mention are dropped only for that mention's clause)."""
+    text = disc.text
+    lex = disc.lexicon
+    out = []
+    for r in refs:
+        before = text[max(sent.start, r.start - 25):r.start]
+        if re.search(r"\baccording to\s+(?:the\s+)?(?:Mr\.?|Ms\.?|Mrs\.?|Dr\.?)?\s*$", before, re.I) or \
+                lex.according_to.search(before[-18:]) and before.rstrip().lower().endswith("to"):
+            continue
+        out.append(r)
+    return out
+
+
+def _antecedent(disc: Discourse, sent: Sentence, m: Mention) -> Ref | None:
+    text = disc.text
+    before = text[sent.start:m.start]
+    hit = last_match(re.compile(r",\s*(?:who|which|whose)\b", re.I), before)
+    if hit is None:
+        return None
+    comma = sent.start + hit.start()
+    cands = disc.refs_in(sent.start, comma + 1, "person") + disc.title_refs(sent.start, comma + 1)
+    cands = [r for r in cands if comma - r.end <= 4]
+    return cands[-1] if cands else None
+
+
+def _subject_pronoun(before: str) -> str | None:
+    hit = last_match(_SUBJECT_PRONOUN, before[-80:])
+    return hit.group(1).lower() if hit else None
+
+
+def sentence_subject(disc: Discourse, sent: Sentence) -> str | None:
+    """The person a sentence is about: the first one not governed by a preposition
+    ('with X', 'for X'), looking back over their title ('with General Secretary ... X')."""
+    text = disc.text
+    for r in disc.refs_in(sent.start, sent.end, "person"):
+        before = _HONORIFIC.sub("", text[sent.start:r.start]).rstrip()
+        toks = re.findall(r"[\w’'-]+|[(),]", before)
+        while toks and (toks[-1][:1].isupper() or toks[-1].lower() in {"of", "the", "and", "’s", "'s", "(", ")",
+                                                                         "member", "members", "s"}):
+            toks.pop()
+        if not toks:
+            return r.id
+        last = toks[-1].lower()
+        if last == "by" and len(toks) > 1 and disc.lexicon.agentive_by.fullmatch(toks[-2].lower()):
+            return r.id
+        if last in _PREPOSITIONS or last == "by":
+            continue
+        if disc.is_dead(r.id):
+            continue
+        return r.id
+    return None
+
+
+def _delegations(disc: Discourse, sent: Sentence, m: Mention) -> None:
+    """'a delegation from HCMC, led by X', 'the PCP delegation', 'the CPV and CPC delegations'."""
+    text = disc.text
+    for hit in disc.lexicon.delegation.finditer(text, sent.start, sent.end):
+        found: list[str] = []
+        before = disc.refs_in(max(sent.start, hit.start() - 80), hit.start())
+        if before and hit.start() - before[-1].end <= 3 and before[-1].kind in ("organization", "place"):
+            found.append(before[-1].id)
+            if len(before) > 1 and re.fullmatch(r"\s*(?:and|,)\s*", text[before[-2].end:before[-1].start]) \
+                    and before[-2].kind in ("organization", "place"):
+                found.insert(0, before[-2].id)
+        after = re.match(r"\s+(?:of|from)\s+(?:the\s+)?", text[hit.end():sent.end])
+        if after:
+            pos = hit.end() + after.end()
+            for r in disc.refs_in(pos, min(sent.end, pos + 80)):
+                if r.start == pos and r.kind in ("organization", "place"):
+                    found.append(r.id)
+                break
+        led = re.search(r"\b(?:led|headed)\s+by\s+", text[hit.end():min(sent.end, hit.end() + 150)])
+        leader = None
+        if led:
+            pos = hit.end() + led.end()
+            near = disc.refs_in(pos, min(sent.end, pos + 90), "person") + disc.title_refs(pos, min(sent.end, pos + 90))
+            near.sort(key=lambda r: r.start)
+            if near:
+                leader = near[0].id
+        for d in found:
+            if d not in m.delegations and _near(m, hit.start(), sent, disc):
+                m.delegations.append(d)
+                if leader:
+                    m.leaders[d] = leader
+        if leader and not found and _near(m, hit.start(), sent, disc):
+            m.leaders.setdefault("", leader)
+
+
+def _near(m: Mention, pos: int, sent: Sentence, disc: Discourse) -> bool:
+    """Is a phrase at ``pos`` closer to this mention than to any other in the sentence?"""
+    others = [t for t in _triggers(sent, disc) if t.start != m.start]
+    mine = min(abs(pos - m.start), abs(pos - m.end))
+    return all(mine <= min(abs(pos - t.start), abs(pos - t.end)) for t in others)
+
+
+_NOT_VENUE = re.compile(r"\b(?:invest(?:ment|ments|ing|ors)?|cooperation|situation|interests?|trade|business(?:es)?|"
+                        r"presence|projects?|operations?|development|growth|peace|stability|markets?|"
+                        r"exports?|imports?|products?|goods|people|born|living|based|working|studying|visitors|tourists|"
+                        r"experiences|destinations?|offices?|branches|students|communit(?:y|ies)|located)\s*$", re.I)
+
+
+def _places(disc: Discourse, sent: Sentence, m: Mention) -> None:
+    """Where: 'in Hanoi' near the telling; where a visit goes ('visit to Peru', 'to the city')."""
+    text = disc.text
+    lex = disc.lexicon
+    for r in disc.refs_in(sent.start, sent.end, "place"):
+        lead = text[max(sent.start, r.start - 12):r.start]
+        if not re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:city\s+of\s+|capital\s+(?:city\s+)?of\s+|province\s+of\s+)?$", lead, re.I):
+            continue
+        prior = text[max(sent.start, r.start - 40):r.start]
+        prior = re.sub(r"\b(?:in|at)\s+(?:the\s+)?\S*\s*$", "", prior)
+        if _NOT_VENUE.search(prior):
+            continue
+        near_after = m.end <= r.start <= m.end + 70 and _no_other_trigger_between(disc, sent, m.end, r.start)
+        opening = r.start - sent.start < 40 and r.start < m.start
+        if (near_after or opening) and not m.anaphoric:
+            if r.id not in m.places:
+                m.places.append(r.id)
+    sources = [m] + m.frames if m.kind == "visit" or m.frames else []
+    for src in sources:
+        tail = text[src.end:min(sent.end, src.end + 60)]
+        lead = re.match(r"\s+(?:to|of|in|at)?\s*(?:the\s+)?", tail)
+        pos = src.end + (lead.end() if lead else 0)
+        hit = [r for r in disc.refs_in(pos, min(sent.end, pos + 60)) if r.start == pos]
+        if hit and hit[0].kind == "place":
+            m.destination = hit[0].id
+            break
+        if hit and hit[0].kind == "organization" and disc.organizations[hit[0].id].country:
+            continue
+        if lex.city_anaphor.match(text, max(src.end, pos - 4)) or re.match(
+                r"\s*(?:to\s+)?(?:the\s+)?(?:city|capital|province|locality)\b", tail, re.I):
+            m.destination_anaphor = True
+            break
+
+
+def _no_other_trigger_between(disc: Discourse, sent: Sentence, start: int, end: int) -> bool:
+    return not any(start <= t.start < end for t in _triggers(sent, disc))

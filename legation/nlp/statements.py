@@ -1,0 +1,321 @@
+"""Statements and other happenings around encounters: invitations, proposals,
+commitments, praise, agreements, gift exchanges, scheduled fairs and forums, and
+anniversaries of relations.
+
+Why they hang on encounters: "He proposed that both sides work together" says
+nothing of who "he" is, to whom he spoke or when; the encounter it was said at
+(its *occasion*) answers all three.  A statement's speaker is the nearest person
+before its words, the subject of the sentence for openers ("Speaking highly of
+..., X stressed"), the one 'he' refers to, or both sides ("the two sides
+agreed").  Its occasion is the encounter the same sentence tells of, else the
+latest one the speaker took part in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from legation.models import DateExpr
+from legation.nlp.coreference import Encounter, Tracker
+from legation.nlp.discourse import Discourse, Ref, Sentence, last_match
+from legation.nlp.encounters import _PREPOSITIONS, sentence_subject
+
+__all__ = ["Statement", "detect_statements", "topics_of"]
+
+_YEAR_RANGE = re.compile(r"\(?\b(1[89]\d\d|20\d\d)\s*[–—-]\s*(1[89]\d\d|20\d\d)\b\)?")
+_JOINT = re.compile(r"\b(?:both sides|the two sides|two sides|both parties|the two parties|both countries|"
+                    r"the two countries|together|jointly|each other|mutual(?:ly)?|two-way|bilateral)\b", re.I)
+
+
+@dataclass(slots=True)
+class Statement:
+    kind: str
+    sentence: Sentence
+    start: int
+    end: int
+    speaker: str | None = None
+    group: bool = False
+    target: str | None = None
+    occasion: Encounter | None = None
+    own_date: DateExpr | None = None
+    subject: str | None = None
+    key: tuple | None = None
+    joint: bool = False
+    status: str = "occurred"
+    people: list[str] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+
+
+def topics_of(disc: Discourse, text: str) -> list[str]:
+    """Topics whose keywords occur in ``text``, in order of first appearance."""
+    found = []
+    for t in disc.lexicon.topics:
+        m = t.regex.search(text)
+        if m:
+            found.append((m.start(), t.name))
+    return [name for _, name in sorted(found)]
+
+
+def detect_statements(disc: Discourse, tracker: Tracker, actors: dict[int, str | None]) -> list[Statement]:
+    """Every statement of the article, merged where the article repeats one."""
+    out: list[Statement] = []
+    for sent in disc.sentences:
+        focus, told = tracker.snapshots.get(sent.index, (None, []))
+        actor = actors.get(sent.index)
+        found = _sentence_statements(disc, sent, actor)
+        found += _scheduled(disc, sent)
+        found += _anniversaries(disc, sent)
+        for st in found:
+            if st.kind not in ("scheduled", "anniversary"):
+                st.occasion = _occasion(tracker, sent, st, focus, told)
+            if st.own_date is None and st.occasion is not None and st.kind != "anniversary":
+                st.own_date = st.occasion.date
+            st.sentences = [sent]
+            out.append(st)
+    return _merge(out)
+
+
+# ---------------------------------------------------------------------------- statements
+
+
+def _sentence_statements(disc: Discourse, sent: Sentence, actor: str | None) -> list[Statement]:
+    text = disc.text
+    hits: list[tuple[int, int, object]] = []
+    for rule in disc.lexicon.statements:
+        for m in rule.regex.finditer(text, sent.start, sent.end):
+            if any(r.start <= m.start() < r.end for r in disc.refs_in(max(sent.start, m.start() - 80), m.end())):
+                continue
+            hits.append((m.start(), m.end(), rule))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    kept: list[tuple[int, int, object]] = []
+    for h in hits:
+        if kept and h[0] < kept[-1][1]:
+            continue
+        kept.append(h)
+    out: list[Statement] = []
+    seen_kinds: set[str] = set()
+    for start, end, rule in kept:
+        if rule.kind in seen_kinds and rule.kind != "gift_exchange":
+            continue  # 'praised ... and highly appreciated ...': one praise per sentence
+        if rule.kind == "proposal" and re.match(r"\s+(?:about|for\s+(?:his|her|their)\s+name)", text[end:end + 20]):
+            continue
+        seen_kinds.add(rule.kind)
+        st = Statement(kind=rule.kind, sentence=sent, start=start, end=end)
+        _speaker(disc, sent, st, rule.speaker, actor)
+        _target(disc, sent, st, rule.target)
+        if st.kind == "proposal":
+            st.joint = bool(_JOINT.search(text[end:sent.end]))
+        st.people = [x for x in (st.speaker, st.target) if x and x in disc.people]
+        out.append(st)
+    return out
+
+
+def _speaker(disc: Discourse, sent: Sentence, st: Statement, how: str, actor: str | None) -> None:
+    text = disc.text
+    lex = disc.lexicon
+    before = text[sent.start:st.start]
+    clause_start = sent.start + max(before.rfind(";"), -1) + 1
+    clause = text[clause_start:st.start]
+    if how == "group" or lex.group_subjects.search(clause[-60:]):
+        people = [r for r in disc.refs_in(clause_start, st.start, "person") if _is_subject(disc, sent, r)]
+        if how == "group" and not people or lex.group_subjects.search(clause[-60:]):
+            st.group = True
+            return
+    refs = [r for r in disc.refs_in(clause_start, st.start, "person") + disc.title_refs(clause_start, st.start)
+            if not disc.is_dead(r.id)]
+    refs.sort(key=lambda r: r.start)
+    subjects = [r for r in refs if _is_subject(disc, sent, r)]
+    pron = re.search(r"\b(he|she|they)\b[^,.;]*$", clause, re.I)
+    role = lex.role_nouns["speaker"].search(clause)
+    if subjects and not (pron and pron.start() > subjects[-1].end - clause_start):
+        st.speaker = subjects[-1].id
+    elif pron and pron.group(1).lower() == "they":
+        st.group = True
+    elif pron or role:
+        st.speaker = actor
+    elif not refs and st.start - sent.start < 25:
+        st.speaker = sentence_subject(disc, sent) or actor
+    else:
+        st.speaker = sentence_subject(disc, sent) or actor
+
+
+def _is_subject(disc: Discourse, sent: Sentence, r: Ref) -> bool:
+    before = disc.text[sent.start:r.start]
+    before = re.sub(r"(?:Mr|Mrs|Ms|Dr|Madam|H\.E|Prof|Comrade)\.?\s*$", "", before).rstrip()
+    toks = re.findall(r"[\w’'-]+|[(),]", before)
+    while toks and (toks[-1][:1].isupper() or toks[-1].lower() in {"of", "the", "and", "’s", "'s", "(", ")", "s"}):
+        toks.pop()
+    if not toks:
+        return True
+    last = toks[-1].lower()
+    if last == "by" and len(toks) > 1 and disc.lexicon.agentive_by.fullmatch(toks[-2].lower()):
+        return True
+    return last not in _PREPOSITIONS and last != "by"
+
+
+def _target(disc: Discourse, sent: Sentence, st: Statement, how: str) -> None:
+    text = disc.text
+    stop = re.search(r"[;]|\.\s", text[st.end:sent.end])
+    end = st.end + stop.start() if stop else sent.end
+    if how == "to":
+        m = re.search(r"\bto\s+", text[st.end:end])
+        if not m:
+            return
+        pos = st.end + m.end()
+        cands = [r for r in disc.refs_in(pos, min(end, pos + 120)) + disc.title_refs(pos, min(end, pos + 120))]
+    elif how == "object":
+        cands = [r for r in disc.refs_in(st.end, min(end, st.end + 120)) + disc.title_refs(st.end, min(end, st.end + 120))]
+        cands = [r for r in cands if not re.search(r"\b(?:in|at|on)\s+(?:the\s+)?$",
+                                                   text[max(st.end, r.start - 8):r.start])]
+    else:
+        return
+    cands.sort(key=lambda r: (r.kind not in ("person", "title"), r.start))
+    for r in cands:
+        if r.kind == "organization" and (disc.organizations[r.id].kind or "").lower() in ("event", "agreement", "forum"):
+            continue  # 'support the Export Products Fair': a happening, not an addressee
+        if r.id != st.speaker and not (r.kind == "person" and disc.is_dead(r.id) and st.kind != "praise"):
+            st.target = r.id
+            return
+
+
+def _occasion(tracker: Tracker, sent: Sentence, st: Statement, focus: Encounter | None,
+              told: list[Encounter]) -> Encounter | None:
+    """The encounter a statement was made at."""
+    speaker = st.speaker
+    if told:
+        with_speaker = [e for e in told if speaker and speaker in e.people]
+        if with_speaker:
+            return with_speaker[0]
+        if speaker is None or st.group:
+            return told[0]
+    earlier = [e for e in tracker.events if e.mentions and min(m.start for m in e.mentions) < sent.end]
+    if speaker:
+        mine = [e for e in earlier if speaker in e.people]
+        if mine:
+            gatherings = [e for e in mine if e.kind != "visit"] or mine
+            return max(gatherings, key=lambda e: max((m.start for m in e.mentions if m.start < sent.end), default=0))
+        if speaker in tracker.disc.people:
+            return focus if focus is not None and not focus.people else focus
+    return focus
+
+
+# ---------------------------------------------------------------------------- happenings
+
+
+def _scheduled(disc: Discourse, sent: Sentence) -> list[Statement]:
+    """'the Vietnam Outstanding Export Products Fair, scheduled for March 26 to 29, 2025'."""
+    text = disc.text
+    lex = disc.lexicon
+    out = []
+    for hit in lex.scheduled.finditer(text, sent.start, sent.end):
+        window = text[max(sent.start, hit.start() - 110):hit.start()]
+        name = None
+        for r in disc.refs_in(max(sent.start, hit.start() - 110), hit.start(), "organization"):
+            org = disc.organizations[r.id]
+            if (org.kind or "").lower() in ("event", "forum") or lex.event_nouns.search(org.name):
+                name = org.name
+        if name is None:
+            found = last_match(r"((?:[A-Z][\w'’&-]*\s+)*(?i:" + lex.event_nouns.pattern + r"))[,\s]*$", window)
+            if found is None:
+                continue
+            name = re.sub(r"^(?:The|A|An)\s+", "", found.group(1).strip())
+        dates = [d for d in disc.dates_in(hit.end(), min(sent.end, hit.end() + 60))]
+        if not dates:
+            continue
+        st = Statement(kind="scheduled", sentence=sent, start=hit.start(), end=hit.end(), own_date=dates[0],
+                       subject=name, status="planned", key=("scheduled", name.lower()))
+        out.append(st)
+    return out
+
+
+def _anniversaries(disc: Discourse, sent: Sentence) -> list[Statement]:
+    """'the 30th anniversary of diplomatic relations (1994–2024)'."""
+    text = disc.text
+    lex = disc.lexicon
+    out = []
+    for hit in lex.anniversary.finditer(text, sent.start, sent.end):
+        ordinal = int(hit.group(1)) if hit.group(1) else lex.ordinal_words.get((hit.group(2) or "").lower())
+        if not ordinal:
+            continue
+        rest = text[hit.end():sent.end]
+        of = re.match(r"\s+of\s+(?:the\s+)?(?:establishment\s+of\s+|founding\s+of\s+)?", rest)
+        subject = None
+        dyad_text = text[max(sent.start, hit.start() - 40):hit.end()]
+        if of:
+            body = rest[of.end():]
+            stop = re.search(r"[,.;()]|" + lex.anniversary_stop.pattern, body)
+            subject = body[:stop.start()].strip() if stop else body.strip()
+            dyad_text += " " + subject
+        canonical = subject or ""
+        for name, pat in lex.canonical_subjects:
+            if subject and pat.search(subject):
+                canonical = name
+                break
+        year = _anniversary_year(disc, sent, hit.end(), ordinal)
+        date = DateExpr(start=str(year), end=None, precision="year", text=hit.group(), base=None,
+                        offsets=(hit.start(), hit.end())) if year else None
+        countries = []
+        for r in disc.refs_in(max(sent.start, hit.start() - 40), min(sent.end, hit.end() + 80)):
+            c = disc.country_of(r.id)
+            if r.kind == "place" and c and c not in countries:
+                countries.append(c)
+        st = Statement(kind="anniversary", sentence=sent, start=hit.start(), end=hit.end(), own_date=date,
+                       subject=f"{ordinal} anniversary of {canonical}".strip(), key=("anniversary", ordinal, canonical.lower()),
+                       countries=countries)
+        out.append(st)
+    return out
+
+
+def _anniversary_year(disc: Discourse, sent: Sentence, pos: int, ordinal: int) -> int | None:
+    text = disc.text
+    for m in _YEAR_RANGE.finditer(text, pos, min(sent.end, pos + 120)):
+        a, b = int(m.group(1)), int(m.group(2))
+        if b - a == ordinal:
+            return b
+    for d in disc.dates_in(sent.start, sent.end):
+        if d.start and len(d.start) >= 4 and d.precision in ("year", "month", "day") and not d.end:
+            return int(d.start[:4])
+        if d.start and d.end and d.end[:4] != d.start[:4] and int(d.end[:4]) - int(d.start[:4]) == ordinal:
+            return int(d.end[:4])
+    return None
+
+
+# ---------------------------------------------------------------------------- merging
+
+
+def _merge(items: list[Statement]) -> list[Statement]:
+    """One statement per happening: anniversaries and fairs by name, gift exchanges per
+    encounter, repeated sentences once."""
+    out: list[Statement] = []
+    for st in items:
+        twin = None
+        for o in out:
+            if st.key and o.key == st.key:
+                twin = o
+            elif st.kind == "gift_exchange" and o.kind == "gift_exchange" and o.occasion is st.occasion \
+                    and st.occasion is not None:
+                twin = o
+            elif o.kind == st.kind and o.speaker == st.speaker and o.occasion is st.occasion \
+                    and _same_text(o.sentence.text, st.sentence.text):
+                twin = o
+            if twin:
+                break
+        if twin is None:
+            out.append(st)
+            continue
+        twin.sentences.extend(s for s in st.sentences if s not in twin.sentences)
+        twin.people.extend(p for p in st.people if p not in twin.people)
+        for c in st.countries:
+            if c not in twin.countries:
+                twin.countries.append(c)
+        if twin.own_date is None:
+            twin.own_date = st.own_date
+        if twin.target is None:
+            twin.target = st.target
+    return out
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.lower().split()) == " ".join(b.lower().split())
