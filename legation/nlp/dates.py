@@ -39,7 +39,7 @@ from legation.nlp._guarded import GuardedComponent
 from legation.nlp.extensions import get_dict, get_list
 from legation.nlp.publication import Inference, infer_publication
 from legation.nlp.sentences import sentence_at, sentences
-from legation.nlp.temporal import Base, Resolved, TimeMention, resolve, scan, tense_of
+from legation.nlp.temporal import Base, Resolved, TimeMention, clause_tense, resolve, scan
 
 __all__ = ["DateComponent", "TimeAnalysis", "analyse_time"]
 
@@ -74,7 +74,7 @@ def analyse_time(text: str, published: str | None) -> TimeAnalysis:
     anchor: date | None = None
     for m in mentions:
         sent = sentence_at(spans, m.start)
-        tense = tense_of(text[sent[0]:sent[1]]) if sent else None
+        tense = clause_tense(text, sent[0], sent[1], m.start) if sent else None
         r = resolve(m.spec, base, tense=tense, anchor=anchor, part=m.part)
         if r.precision == "day" and r.end is None and r.first is not None:
             anchor = r.first

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from legation.nlp.sentences import sentence_at
-from legation.nlp.temporal import Resolved, TimeMention, lexicon, resolve, tense_of
+from legation.nlp.temporal import Resolved, TimeMention, clause_tense, lexicon, resolve, tense_of
 
 __all__ = ["Clue", "Inference", "infer_publication"]
 
@@ -110,6 +110,8 @@ def infer_publication(text: str, mentions: list[TimeMention],
     candidates += _from_anniversaries(text, by_sentence)
     candidates += _from_apposition(text, mentions)
     lower, upper = _bounds(text, mentions, sent)
+    if lower and upper and upper[0] < lower[0]:
+        upper = None  # the text contradicts itself: a dated past event outweighs a tense guess
 
     year: int | None = None
     clues: list[Clue] = []
@@ -120,8 +122,7 @@ def infer_publication(text: str, mentions: list[TimeMention],
         break
     if year is None and lower is not None:
         first, clue = lower
-        if upper is None or upper[0].year >= first.year:
-            year, clues = first.year, [clue]
+        year, clues = first.year, [clue]
     if year is None:
         return None
     month, month_clue = _month(text, mentions, sent, year, lower)
@@ -215,7 +216,7 @@ def _bounds(text: str, mentions: list[TimeMention], sent) -> tuple[tuple[date, C
         if not r.known:
             continue
         s, e = sent(m)
-        tense = tense_of(text[s:e])
+        tense = tense_of(text[s:e])  # the sentence's: "2023 ... will be a milestone" is future
         if tense == "past" and m.mod not in ("by", "until", "before"):
             point = r.first  # the event began by then
             if point and (lower is None or point > lower[0]):
@@ -240,7 +241,7 @@ def _month(text: str, mentions: list[TimeMention], sent, year: int,
         if s.n is not None:  # "last November": relative, says nothing about the month of writing
             continue
         a, b = sent(m)
-        if tense_of(text[a:b]) == "future":
+        if clause_tense(text, a, b, m.start) == "future":
             continue
         if lower is not None and lower[0].year == year and lo.month < lower[0].month:
             continue  # an earlier month than a dated past event of the same year

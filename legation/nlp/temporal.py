@@ -40,7 +40,7 @@ from importlib import resources
 from typing import Any, Literal
 
 __all__ = [
-    "Base", "Point", "Resolved", "TimeMention", "TimeSpec", "lexicon", "resolve", "scan",
+    "Base", "Point", "Resolved", "TimeMention", "TimeSpec", "clause_tense", "lexicon", "resolve", "scan",
     "tense_of",
 ]
 
@@ -249,12 +249,17 @@ def _year2(y1: int, yy: str) -> int:
 @lru_cache(maxsize=1)
 def _rules() -> tuple[_Rule, ...]:
     lex = lexicon()
-    months = _alt(lex["months"])
+    full: dict[int, str] = {}
+    for name, number in lex["months"].items():
+        if len(name) > len(full.get(number, "")):
+            full[number] = name
+    months = _alt(full.values())
+    abbreviations = _alt(k for k in lex["months"] if k not in full.values())
     weekdays = _alt(k for k in lex["weekdays"] if len(k) > 3)
     cardinals = _alt(k for k, v in lex["cardinals"].items() if v is not None)
 
     def M(i: int) -> str:
-        return rf"(?P<m{i}>(?:{months})\b\.?)"
+        return rf"(?P<m{i}>(?:{months})\b|(?:{abbreviations})\b\.?)"
 
     def D(i: int) -> str:
         return rf"(?P<d{i}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d,.]\d)(?!\s*(?:%|percent|per\s*cent))"
@@ -315,6 +320,8 @@ def _rules() -> tuple[_Rule, ...]:
         k = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}.get(ordinal) or lex["ordinals"].get(ordinal)
         if k is None:
             return None
+        if k == -1 and not m.group(0).lower().startswith("the") and _year_of(m) is None:
+            return None  # "last month", "last quarter": relative to the base, not a part of a year
         n = _num(m["n"]) if m["n"] else None
         unit = lex["units"][m["unit"].lower()]
         size = {"month": 1, "quarter": 3, "half": 6}[unit]
@@ -433,9 +440,12 @@ def _rules() -> tuple[_Rule, ...]:
             rf"(?<=[Mm]id-)|(?<=[Mm]id\s)|(?<=[Ll]ate\s)|(?<=[Ee]nd\s)|(?<=[Ee]nd-)|(?<=\()|(?<=^)|(?<=\n)|"
             rf"(?<=[.!?]\s)|(?<=,\s)|(?<=[Ii]n\s)|(?<=[Aa]s\sof\s)|(?<=[Yy]ears\s)|(?<=[Ww]ithin\s))"
             rf"{Y(1)}(?!\s*[-–—/]\s*\d)(?!\s+{count_nouns}\b)(?:['’]s)?\b"), year),
+        _Rule("year_before_verb", re.compile(
+            rf"(?<![\d.,$€£¥])(?<![\d.,]\s)\b{Y(1)}(?=\s*[,;:)]|\.(?:\s|$)|\s+(?:marks?|marked|will|was|is|saw|"
+            rf"has|had|ended|began|begins|closed|opened)\b)"), year),
         _Rule("rel", re.compile(
             r"\b(?P<rel>this|next|last|previous|coming|current|the\s+current|the\s+previous|the\s+coming)\s+"
-            r"(?P<unit>year|month|week)\b", flags), rel),
+            r"(?P<unit>year|quarter|month|week)\b", flags), rel),
         _Rule("day_word", re.compile(r"\b(?P<dw>today|tonight|yesterday|tomorrow)\b", flags), day_word),
         _Rule("span", re.compile(
             rf"\b(?:the\s+(?P<dir>past|last|previous|next|coming|recent)\s+(?:(?P<n>{n_word})\s+)?|"
@@ -602,6 +612,21 @@ def tense_of(sentence: str) -> Tense:
     return None
 
 
+_CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+(?:and|but|while|whereas|although|though)\s+")
+
+
+def clause_tense(text: str, start: int, end: int, pos: int) -> Tense:
+    """The tense of the clause around ``pos`` in the sentence ``text[start:end]``, else the sentence's."""
+    lo, hi = start, end
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if m.end() <= pos:
+            lo = m.end()
+        elif m.start() >= pos:
+            hi = m.start()
+            break
+    return tense_of(text[lo:hi]) or tense_of(text[start:end])
+
+
 # --------------------------------------------------------------------------- resolution
 
 
@@ -703,7 +728,7 @@ def _resolve(spec: TimeSpec, base: Base | None, tense: Tense, anchor: date | Non
         y = spec.lo.year  # type: ignore[union-attr]
         return Resolved(f"{y:04d}", f"{y + 9:04d}", "decade", date(y, 1, 1), date(y + 9, 12, 31))
     if k == "part":
-        return _resolve_part(spec, base)
+        return _resolve_part(spec, base, tense)
     if k == "rel":
         return _resolve_rel(spec, base)
     if k == "weekday":
@@ -755,9 +780,7 @@ def _resolve_range(spec: TimeSpec, base: Base | None, tense: Tense) -> Resolved:
         return UNKNOWN
     if y1 is None and lo.month is not None and base is not None:
         if lo.day is None and base.month is not None:  # "January-June": the latest such period
-            y1 = base.year - 1 if lo.month > base.month else base.year
-            if tense == "future" and hi.month is not None and hi.month < base.month:
-                y1 = base.year + 1
+            y1 = _period_year(hi.month or lo.month, base, tense)
         else:
             y1 = _choose_year(lo.month, lo.day, base, tense)
         y2 = y1
@@ -773,7 +796,20 @@ def _resolve_range(spec: TimeSpec, base: Base | None, tense: Tense) -> Resolved:
     return Resolved(_iso_point(y1, lo.month, lo.day), _iso_point(y2, hi.month, hi.day), prec, first, last, notes)
 
 
-def _resolve_part(spec: TimeSpec, base: Base | None) -> Resolved:
+def _period_year(last_month: int, base: Base, tense: Tense) -> int:
+    """The year of a yearless run of months: the latest one over by the base, unless told as future.
+
+    "January-June" read in August is this year's; read in March it is last year's
+    (this year's is not over); "the last quarter" read in February is last year's.
+    """
+    if base.month is None:
+        return base.year
+    if tense == "future":
+        return base.year if last_month >= base.month else base.year + 1
+    return base.year if last_month <= base.month else base.year - 1
+
+
+def _resolve_part(spec: TimeSpec, base: Base | None, tense: Tense = None) -> Resolved:
     m1, m2 = spec.months  # type: ignore[misc]
     y, decided = _year_value(spec.lo, base)
     if spec.lo is not None and not decided:
@@ -782,9 +818,7 @@ def _resolve_part(spec: TimeSpec, base: Base | None) -> Resolved:
     if y is None:
         if base is None:
             return Resolved(f"--{m1:02d}", f"--{m2:02d}", "month", None, None)
-        y = base.year
-        if base.month is not None and m1 > base.month:
-            y -= 1  # "the last quarter" read in February is last year's
+        y = _period_year(m2, base, tense)
         notes = ("year from the publication date",)
     return Resolved(_iso_point(y, m1, None), _iso_point(y, m2, None), "month",
                     date(y, m1, 1), date(y, m2, _month_last(y, m2)), notes)
@@ -802,6 +836,13 @@ def _resolve_rel(spec: TimeSpec, base: Base | None) -> Resolved:
             return UNKNOWN
         y, m = _shift_months(base.year, base.month, n)
         return Resolved(_iso_point(y, m, None), None, "month", *_bounds(y, m, None))
+    if spec.unit == "quarter":
+        if base.month is None:
+            return UNKNOWN
+        y, m = _shift_months(base.year, (base.month - 1) // 3 * 3 + 1, 3 * n)
+        y2, m2 = _shift_months(y, m, 2)
+        return Resolved(_iso_point(y, m, None), _iso_point(y2, m2, None), "month",
+                        date(y, m, 1), date(y2, m2, _month_last(y2, m2)))
     ref = base.as_date()
     if ref is None:
         return UNKNOWN

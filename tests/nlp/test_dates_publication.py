@@ -1,0 +1,81 @@
+"""Publication dates inferred from the text when the document carries none.
+
+The articles here are our own invented sentences in the genre's shapes.
+"""
+
+from __future__ import annotations
+
+from legation.nlp.dates import analyse_time
+
+
+def infer(text: str):
+    a = analyse_time(text, None)
+    return a.inference.value if a.inference else None, a
+
+
+def test_publication_anniversary_and_next_year_decide_the_year_and_yearless_date_the_month():
+    text = ("Minister Ana Ruiz received the Chilean delegation in Hanoi on March 5.\n\n"
+            "She said 2023, which marks the 50th anniversary of Vietnam-Chile ties, will be a milestone.\n\n"
+            "Both sides agreed to hold events for the 50th anniversary of diplomatic ties next year.")
+    value, a = infer(text)
+    assert value == "2022-03"
+    assert a.base.year == 2022 and a.base.month == 3
+    dates = {d.text: d.start for d in a.date_exprs()}
+    assert dates["on March 5"] == "2022-03-05"
+    assert dates["next year"] == "2023"
+    assert "50th anniversary" in a.inference.message()
+
+
+def test_publication_anniversary_from_a_founding_year_and_this_year():
+    text = ("Diplomatic relations were established in 1994. "
+            "This year the two countries celebrate the 30th anniversary of diplomatic relations.")
+    value, _ = infer(text)
+    assert value == "2024"
+
+
+def test_publication_anniversary_from_a_year_range():
+    value, _ = infer("Leaders hailed the 25th anniversary of the partnership (1999–2024) this year.")
+    assert value == "2024"
+
+
+def test_publication_apposition_of_relative_and_absolute_year():
+    value, _ = infer("Exports rose sharply this year (2021), the ministry said.")
+    assert value == "2021"
+
+
+def test_publication_latest_explicit_past_date_gives_the_year():
+    value, a = infer("In October 2022, the two sides signed a trade pact. Talks began in 2019.")
+    assert value == "2022"
+    assert a.inference.precision == "year"
+
+
+def test_publication_contradicted_anniversary_falls_back_to_the_dated_past_event():
+    text = ("The 20th anniversary of ties falls in 2019. Both sides will celebrate the 20th anniversary "
+            "next year. In May 2021 the ministers met.")
+    value, _ = infer(text)
+    assert value == "2021"
+
+
+def test_publication_future_only_does_not_decide():
+    value, a = infer("The fair will be held in March 2025 in Lima.")
+    assert value is None
+    assert a.base is None
+
+
+def test_publication_nothing_decides_keeps_unknown_years():
+    value, a = infer("The delegation met the minister on November 10 and discussed trade.")
+    assert value is None
+    [d] = a.date_exprs()
+    assert d.start == "--11-10" and d.base is None
+
+
+def test_publication_given_date_wins_over_the_text():
+    a = analyse_time("This year (2021) exports rose. They met on November 10.", "2024-08-23")
+    assert a.inference is None
+    assert a.date_exprs()[-1].start == "2024-11-10" or a.date_exprs()[-1].start == "2023-11-10"
+
+
+def test_publication_future_yearless_date_does_not_set_the_month():
+    text = ("In October 2022 the ministers met. The minister will visit Lima on December 3.")
+    value, _ = infer(text)
+    assert value == "2022"
