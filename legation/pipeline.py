@@ -165,12 +165,21 @@ def resolve_store(store: Store) -> ResolutionSummary:
 
 
 def _store_batches(store: Store, extractions: Iterable[Extraction], report: IngestReport, batch_size: int,
-                   hashes: dict[str, str], on_stored: Callable[[str, Outcome], None] | None) -> None:
+                   hashes: dict[str, str], on_stored: Callable[[str, Outcome], None] | None,
+                   on_reject: Callable[[Rejection], None] | None = None) -> None:
     batch: list[Extraction] = []
 
     def flush() -> None:
+        sources = {e.id: e.source for e in batch}
         for stored in store.put(batch, hashes={e.id: hashes[e.id] for e in batch if e.id in hashes}):
-            setattr(report, stored.outcome.value, getattr(report, stored.outcome.value) + 1)
+            if stored.outcome is Outcome.REJECTED:
+                rejection = Rejection(sources.get(stored.doc_id, stored.doc_id), stored.error or "not stored",
+                                      kind="store")
+                report.rejected.append(rejection)
+                if on_reject:
+                    on_reject(rejection)
+            else:
+                setattr(report, stored.outcome.value, getattr(report, stored.outcome.value) + 1)
             if on_stored:
                 on_stored(stored.doc_id, stored.outcome)
         batch.clear()
@@ -183,8 +192,8 @@ def _store_batches(store: Store, extractions: Iterable[Extraction], report: Inge
         flush()
 
 
-def ingest_extractions(extractions: Iterable[Extraction], *, store: Store, batch_size: int = 64,
-                       resolve: bool = True,
+def ingest_extractions(extractions: Iterable[Extraction | Rejection], *, store: Store, batch_size: int = 64,
+                       resolve: bool = True, on_reject: Callable[[Rejection], None] | None = None,
                        on_stored: Callable[[str, Outcome], None] | None = None) -> IngestReport:
     """Store already-extracted documents (from ``legation extract`` output or a batch run), then resolve.
 
@@ -193,7 +202,17 @@ def ingest_extractions(extractions: Iterable[Extraction], *, store: Store, batch
     """
     started = time.perf_counter()
     report = IngestReport()
-    _store_batches(store, extractions, report, max(1, batch_size), {}, on_stored)
+
+    def documents() -> Iterator[Extraction]:
+        for item in extractions:
+            if isinstance(item, Rejection):
+                report.rejected.append(item)
+                if on_reject:
+                    on_reject(item)
+            else:
+                yield item
+
+    _store_batches(store, documents(), report, max(1, batch_size), {}, on_stored, on_reject)
     if resolve and (report.stored or store.stale()):
         report.resolution = resolve_store(store)
     report.seconds = time.perf_counter() - started
@@ -244,17 +263,21 @@ def ingest_files(paths: Iterable[str | Path], *, store: Store, settings: Setting
     items = ingest.iter_documents(paths, settings=settings, stdin_kind=stdin_kind)
     run = ExtractionRun(changed(items), settings, on_reject=on_reject, on_read=on_read)
     try:
-        _store_batches(store, run, report, settings.batch_size, hashes, on_stored)
+        _store_batches(store, run, report, settings.batch_size, hashes, on_stored, on_reject)
     finally:
-        report.rejected = list(run.rejected)
+        report.rejected = list(run.rejected) + report.rejected
     if resolve and (report.stored or store.stale()):
         report.resolution = resolve_store(store)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def read_extractions(paths: Iterable[str | Path]) -> Iterator[Extraction]:
-    """Documents from extraction files written by ``legation extract`` (json or jsonl), streamed."""
+def read_extractions(paths: Iterable[str | Path]) -> Iterator[Extraction | Rejection]:
+    """Documents from extraction files written by ``legation extract`` (json or jsonl), streamed.
+
+    A file or line that is not a legation extraction becomes a ``Rejection``
+    naming it; the other documents go on.
+    """
     for path in paths:
         p = Path(path)
         try:
@@ -262,21 +285,23 @@ def read_extractions(paths: Iterable[str | Path]) -> Iterator[Extraction]:
                 head = fh.read(200)
                 fh.seek(0)
                 if head.lstrip().startswith("{") and '"documents"' in head:
-                    data = ExtractionSet.model_validate_json(fh.read())
+                    try:
+                        data = ExtractionSet.model_validate_json(fh.read())
+                    except ValueError as exc:
+                        yield Rejection(str(p), f"not a legation extraction file ({str(exc).splitlines()[0]})",
+                                        kind="extraction")
+                        continue
                     yield from data.documents
-                else:
-                    for n, line in enumerate(fh, start=1):
-                        if line.strip():
-                            try:
-                                yield Extraction.model_validate_json(line)
-                            except ValueError as exc:
-                                raise LegationError(f"line {n} is not a legation extraction "
-                                                    f"({str(exc).splitlines()[0]})", source=str(p)) from exc
-        except OSError as exc:
-            raise LegationError(f"cannot read: {exc.strerror}", source=str(p)) from exc
-        except ValueError as exc:
-            raise LegationError(f"not a legation extraction file ({str(exc).splitlines()[0]})",
-                                source=str(p)) from exc
+                    continue
+                for n, line in enumerate(fh, start=1):
+                    if line.strip():
+                        try:
+                            yield Extraction.model_validate_json(line)
+                        except ValueError as exc:
+                            yield Rejection(f"{p}:{n}", "not a legation extraction "
+                                            f"({str(exc).splitlines()[0]})", kind="extraction")
+        except (OSError, UnicodeDecodeError) as exc:
+            yield Rejection(str(p), f"cannot read: {getattr(exc, 'strerror', None) or exc}", kind="extraction")
 
 
 _ANCHOR_BY_NAME = {"person", "organization", "place"}

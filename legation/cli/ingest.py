@@ -56,7 +56,7 @@ def ingest_cli(paths: tuple[str, ...], db: str | None, model: str | None, batch_
         with open_kb(settings=settings) as store:
             if extracted:
                 report = ingest_extractions(read_extractions(paths), store=store, batch_size=settings.batch_size,
-                                            resolve=not no_resolve)
+                                            resolve=not no_resolve, on_reject=on_reject)
             else:
                 report = ingest_files(paths, store=store, settings=settings, force=force, resolve=not no_resolve,
                                       on_reject=on_reject, stdin_kind="." + stdin_format)

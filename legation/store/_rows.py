@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -89,6 +90,28 @@ class Sentences:
             e = min(s + _MAX_EVIDENCE, len(self.text))
             snippet = self.text[s:e]
         return Evidence(start=s, end=s + len(snippet), text=snippet)
+
+
+def problems(ex: Extraction) -> str | None:
+    """Why an extraction cannot be stored faithfully, or None.
+
+    Numbers must be finite (a NaN or infinite figure has no meaning and no
+    portable representation).
+    """
+    for i, f in enumerate(ex.figures):
+        if not math.isfinite(f.value):
+            return f"figure {i + 1} has a non-finite value ({f.value}); fix the extractor output"
+    for e in ex.events:
+        if e.confidence is not None and not math.isfinite(e.confidence):
+            return f"event {e.id} has a non-finite confidence ({e.confidence})"
+    return None
+
+
+def without_nul(value: object) -> object:
+    """PostgreSQL text cannot hold U+0000: it becomes U+FFFD (the replacement character)."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    return value
 
 
 def _ev(e: Evidence | None) -> dict:

@@ -84,12 +84,14 @@ class Outcome(enum.Enum):
     ADDED = "added"
     REPLACED = "replaced"
     UNCHANGED = "unchanged"
+    REJECTED = "rejected"  # the document cannot be stored as it is (``error`` says why); the batch goes on
 
 
 @dataclass(frozen=True, slots=True)
 class Stored:
     doc_id: str
     outcome: Outcome
+    error: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -110,6 +110,7 @@ def _sqlite_engine(url: URL, *, read_only: bool) -> Engine:
         cur.execute("PRAGMA synchronous=NORMAL")
         if read_only:
             cur.execute("PRAGMA query_only=ON")
+            dbapi_conn.set_authorizer(_read_only_authorizer)
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -119,6 +120,23 @@ def _sqlite_engine(url: URL, *, read_only: bool) -> Engine:
         conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
+
+
+_SQLITE_PRAGMA, _SQLITE_ATTACH, _SQLITE_DETACH = 19, 24, 25
+_SQLITE_OK, _SQLITE_DENY = 0, 1
+#: pragmas whose argument names what to read, not a value to set
+_READ_PRAGMAS = {"table_info", "table_xinfo", "table_list", "index_list", "index_info", "index_xinfo",
+                 "foreign_key_list", "foreign_key_check", "integrity_check", "quick_check"}
+
+
+def _read_only_authorizer(action: int, arg1: str | None, arg2: str | None, _db: str | None,
+                          _trigger: str | None) -> int:
+    """Deny what query_only does not: attaching other files, and setting pragmas."""
+    if action in (_SQLITE_ATTACH, _SQLITE_DETACH):
+        return _SQLITE_DENY
+    if action == _SQLITE_PRAGMA and arg2 is not None and (arg1 or "").lower() not in _READ_PRAGMAS:
+        return _SQLITE_DENY
+    return _SQLITE_OK
 
 
 @contextlib.contextmanager

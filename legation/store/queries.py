@@ -24,7 +24,7 @@ from legation.models import Evidence, Extraction, Figure
 from legation.store import _rows
 from legation.store import tables as t
 from legation.store.base import MAX_LIMIT, SORTS
-from legation.store.engine import database_errors
+from legation.store.engine import _read_only_authorizer, database_errors
 from legation.store.migrate import current_revision
 from legation.store.records import (
     CheckRecord,
@@ -635,11 +635,14 @@ class QueryMixin:
             raise StoreError("legation sql is read-only: only SELECT / WITH / EXPLAIN / VALUES / PRAGMA "
                              f"queries are allowed (refused: {statement.split()[0].upper()} ...)")
         engine = self._read_only_engine()
-        shared = engine is self.engine
+        shared = engine is self.engine and self.backend == "sqlite"  # an in-memory base: one connection
         try:
             with engine.connect() as conn:
-                if shared and self.backend == "sqlite":
-                    conn.exec_driver_sql("PRAGMA query_only=ON")
+                raw = conn.connection.dbapi_connection if shared else None
+                if raw is not None:
+                    conn.exec_driver_sql("SELECT 1")  # begin first: BEGIN IMMEDIATE is refused under query_only
+                    raw.execute("PRAGMA query_only=ON")
+                    raw.set_authorizer(_read_only_authorizer)
                 if self.backend == "postgresql":
                     conn.exec_driver_sql("SET TRANSACTION READ ONLY")
                 try:
@@ -649,13 +652,15 @@ class QueryMixin:
                     columns = list(result.keys())
                     rows = result.fetchmany(limit + 1)
                 finally:
+                    if raw is not None:
+                        raw.set_authorizer(None)
                     conn.rollback()
-                    if shared and self.backend == "sqlite":
-                        conn.exec_driver_sql("PRAGMA query_only=OFF")
+                    if raw is not None:
+                        raw.execute("PRAGMA query_only=OFF")
         except sa_exc.DBAPIError as exc:
             message = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
             low = message.lower()
-            if "readonly" in low or "read-only" in low or "read only" in low or "query_only" in low:
+            if any(w in low for w in ("readonly", "read-only", "read only", "query_only", "not authorized")):
                 raise StoreError(f"legation sql is read-only; the database refused a write ({message})") from exc
             raise StoreError(f"SQL error: {message}") from exc
         except sa_exc.SQLAlchemyError as exc:

@@ -145,6 +145,10 @@ class SQLStore(QueryMixin):
                 if old is not None and old[0] == digest:
                     results.append(Stored(doc_id, Outcome.UNCHANGED))
                     continue
+                problem = _rows.problems(ex)
+                if problem is not None:
+                    results.append(Stored(doc_id, Outcome.REJECTED, problem))
+                    continue
                 as_json = _rows.extraction_json(ex)
                 if old is None:
                     seq, ingested_at, outcome = next_seq, now, Outcome.ADDED
@@ -159,6 +163,10 @@ class SQLStore(QueryMixin):
                 results.append(Stored(doc_id, outcome))
             if not doc_rows:
                 return results
+            if self.backend == "postgresql":
+                doc_rows = [{k: _rows.without_nul(v) for k, v in r.items()} for r in doc_rows]
+                child_rows = {name: [{k: _rows.without_nul(v) for k, v in r.items()} for r in rows]
+                              for name, rows in child_rows.items()}
             for chunk in _chunks(replaced):
                 for table in t.DOCUMENT_TABLES:
                     conn.execute(delete(table).where(table.c.doc_id.in_(chunk)))
