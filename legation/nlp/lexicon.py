@@ -92,7 +92,28 @@ class Lexicon:
     demonyms: dict[str, str]
     country_names: dict[str, str]
     regions: frozenset[str]
+    given_call_countries: frozenset[str] = frozenset()
+    vessel_prefixes: frozenset[str] = frozenset()
+    vessel_words: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+    known_orgs: dict[str, str] = field(default_factory=dict)
     credits: dict = field(default_factory=dict)
+
+    def is_portfolio(self, word: str) -> bool:
+        """A ministry's field ("Trade", "Investments", "Foreign Affairs"), singular or plural."""
+        w = fold(word)
+        return w in self.portfolio or (w.endswith("s") and w[:-1] in self.portfolio)
+
+    def is_vocabulary(self, word: str) -> bool:
+        """A word of titles, organizations, places' kinds or the calendar: never part of a personal name."""
+        w = fold(word)
+        return (word in self.not_names or word in self.name_stop_nouns or word in self.honorifics
+                or w in self.role_words or w in self.qualifiers or self.is_portfolio(word)
+                or w in self.org_heads or word in self.demonyms or w in self.place_nouns)
+
+    @property
+    def role_words(self) -> frozenset[str]:
+        return _role_words(self.roles, self.modifiers)
 
     def culture_of_first(self, token: str) -> Culture | None:
         for name in ("vietnamese", "chinese", "korean", "khmer"):
@@ -103,6 +124,12 @@ class Lexicon:
 
     def is_given_name(self, token: str) -> bool:
         return token in self.cultures["two_surnames"].given_names
+
+
+@lru_cache(maxsize=4)
+def _role_words(roles: frozenset[str], modifiers: frozenset[str]) -> frozenset[str]:
+    skip = {"of", "and", "the", "for", "in", "to", "state", "general"}
+    return frozenset(w for r in roles for w in r.replace("-", " ").split() if w not in skip) | modifiers
 
 
 @lru_cache(maxsize=1)
@@ -146,5 +173,10 @@ def load_lexicon() -> Lexicon:
         demonyms={row["demonym"]: row["country"] for row in read_csv("demonyms.csv")},
         country_names={fold(row["name"]): row["country"] for row in read_csv("country_names.csv")},
         regions=frozenset(fold(row["name"]) for row in read_csv("regions.csv")),
+        given_call_countries=frozenset(names.get("given_call_countries", ())),
+        vessel_prefixes=frozenset(names.get("vessel_prefixes", ())),
+        vessel_words=frozenset(names.get("vessel_words", ())),
+        place_nouns=frozenset(names.get("place_nouns", ())),
+        known_orgs=dict(orgs.get("known", {})),
         credits=read_json("credits.json"),
     )

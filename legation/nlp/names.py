@@ -58,6 +58,8 @@ def culture_of(words: Sequence[str], lex: Lexicon, country: str | None = None) -
     """The naming culture a full name most likely follows."""
     if not words:
         return lex.cultures["default"]
+    if country and country in lex.given_call_countries:
+        return _GIVEN_CALL
     first = words[0]
     if len(words) >= 2:
         found = lex.culture_of_first(first)
@@ -70,6 +72,10 @@ def culture_of(words: Sequence[str], lex: Lexicon, country: str | None = None) -
     if len(words) >= 3 and (lex.is_given_name(first) or (country and country in lex.spanish_speaking)):
         return lex.cultures["two_surnames"]
     return lex.cultures["default"]
+
+
+#: Lao, Thai, Malay, Indonesian usage: a person is called by the given name(s), the first words.
+_GIVEN_CALL = Culture(name="given_call", order="given_first", call="given", default_country=None)
 
 
 def _content(words: Sequence[str], lex: Lexicon, culture: Culture) -> bool:
@@ -100,6 +106,8 @@ def preferred_short_forms(full: Sequence[str], culture: Culture) -> list[tuple[s
         return [full[-2:], full[-2:-1], full[-1:]] if n >= 3 else [full[-1:]]
     if culture.call == "full":
         return [full[:1], full[-1:]]
+    if culture.call == "given":
+        return [full[:k] for k in range(n - 1, 0, -1)] + [full[-1:]]
     return [full[-1:]]
 
 
@@ -124,7 +132,7 @@ def is_short_form(short: Sequence[str], full: Sequence[str], lex: Lexicon, cultu
         return culture.call != "first" or k >= len(f) - 1 and k > 1
     if f[:k] == s:
         # a Western or Spanish given name alone is not a reference to the person
-        return culture.order == "family_first" or culture.call == "full"
+        return culture.order == "family_first" or culture.call in ("full", "given")
     if culture.call == "surnames" and len(f) >= 3 and f[-2:-1] == s:
         return True
     return False

@@ -86,7 +86,7 @@ class OrganizationComponent(GuardedComponent):
     def match(self, doc: Doc) -> Doc:
         st = state(doc)
         self._person_ents = {e.start for e in doc.ents if e.label_ == "PERSON"}
-        spans = self._head_spans(doc) + self._acronym_spans(doc) + self._ner_spans(doc)
+        spans = self._head_spans(doc) + self._acronym_spans(doc) + self._known_spans(doc) + self._ner_spans(doc)
         matches = self._merge(doc, spans)
         orgs = self._build(doc, matches)
         st["org_matches"] = matches
@@ -270,6 +270,19 @@ class OrganizationComponent(GuardedComponent):
             out.append(m)
         return out
 
+    def _known_spans(self, doc: Doc) -> list[OrgMatch]:
+        """Organizations known by name alone: news agencies, companies, "the Kremlin"."""
+        out = []
+        text = doc.text
+        for name in self.lex.known_orgs:
+            if name not in text:
+                continue
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="strict")
+                if span is not None:
+                    out.append(OrgMatch(span.start, span.end))
+        return out
+
     def _ner_spans(self, doc: Doc) -> list[OrgMatch]:
         """Single proper names the NER calls organizations ("Xinhua", "Vingroup") and we have no head for."""
         out = []
@@ -283,6 +296,10 @@ class OrganizationComponent(GuardedComponent):
             t = toks[0]
             if not is_cap(t) or t.text in self.lex.not_names or t.i in c or t.text.isupper() \
                     or fold(t.text) in self.lex.org_heads:
+                continue
+            # a word that continues a capitalised run is part of a name the NER cut ("Valentina Ferreyra | Olivera")
+            if (t.i > 0 and is_cap(doc[t.i - 1]) and doc[t.i - 1].i not in c) or (
+                    t.i + 1 < len(doc) and is_cap(doc[t.i + 1]) and doc[t.i + 1].i not in c):
                 continue
             out.append(OrgMatch(t.i, t.i + 1))
         return out
@@ -442,6 +459,9 @@ class OrganizationComponent(GuardedComponent):
         return name[4:] if name.lower().startswith("the ") else name
 
     def _kind(self, doc: Doc, m: OrgMatch) -> str | None:
+        known = self.lex.known_orgs.get(word_text(doc, m.start, m.end))
+        if known:
+            return known
         kind = None
         own_end = m.end
         i = m.start

@@ -87,6 +87,10 @@ class PeopleComponent(GuardedComponent):
         place_country = {m.entry.key: m.entry.country for m in st.get("place_matches", [])}
         demonyms = {s: (e, code) for s, e, code in st.get("demonyms", [])}
         person_ents = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+        self._role_tokens: set[int] = set()
+        self._role_tokens = self._find_role_tokens(doc, TitleParser(
+            doc, lex, org_country=org_country, place_country=place_country, demonyms=demonyms))
+        self._person_ents = person_ents
         runs = self._runs(doc)
         name_tokens = {i for r in runs if not (len(r.words) == 1 and len(r.words[0]) == 1)
                        for i in range(r.start, r.end)}
@@ -129,9 +133,29 @@ class PeopleComponent(GuardedComponent):
             return False
         if low in lex.roles or low in lex.modifiers or low in lex.qualifiers:
             return False
-        if low in lex.portfolio or text in lex.demonyms or low in lex.org_heads:
+        if lex.is_portfolio(text) or text in lex.demonyms or low in lex.org_heads or low in lex.place_nouns:
+            return False
+        if i in self._role_tokens:
             return False
         return True
+
+    def _find_role_tokens(self, doc: Doc, parser: TitleParser) -> set[int]:
+        """Tokens of titles ("Deputy Prime Minister"), unless the role word ends a name ("Martin Luther King")."""
+        out: set[int] = set()
+        i = 0
+        while i < len(doc):
+            end = parser.role_at(i) if is_cap(doc[i]) else None
+            if end is None:
+                i += 1
+                continue
+            prev = doc[i - 1] if i > 0 else None
+            if prev is not None and is_name_token(prev) and not self.lex.is_vocabulary(prev.text) \
+                    and claims(doc).get(i - 1, ("", ""))[0] == "" and i not in out and prev.whitespace_:
+                i += 1
+                continue
+            out.update(range(i, end))
+            i = end
+        return out
 
     def _runs(self, doc: Doc) -> list[Run]:
         lex = self.lex
@@ -156,7 +180,15 @@ class PeopleComponent(GuardedComponent):
                         and self._is_name_word(doc, j + 1):
                     j += 1
                     continue
+                if t.text.lower() in lex.particles and j + 2 < n and doc[j + 1].text == "-" \
+                        and not t.whitespace_ and not doc[j + 1].whitespace_ and self._is_name_word(doc, j + 2):
+                    j += 3  # "al-Shamsi", "el-Sisi"
+                    continue
                 break
+            i = self._trim_start(doc, i, j)
+            if i >= j:
+                i = j
+                continue
             words = [t.text for t in doc[i:j]]
             joined: list[str] = []
             for w in words:  # "Tae", "-", "yul" -> "Tae-yul"
@@ -165,6 +197,9 @@ class PeopleComponent(GuardedComponent):
                 else:
                     joined.append(w)
             words = strip_possessive(joined)
+            if self._not_a_person_name(doc, i, j):
+                i = j
+                continue
             run = Run(i, j, words)
             hon_start = i
             while hon_start > 0 and (doc[hon_start - 1].text in lex.honorifics or
@@ -177,6 +212,26 @@ class PeopleComponent(GuardedComponent):
             out.append(run)
             i = j
         return out
+
+    def _trim_start(self, doc: Doc, i: int, j: int) -> int:
+        """Drop honorific words caught in a run ("Seri" of "Datuk Seri")."""
+        lex = self.lex
+        while i < j:
+            two = word_text(doc, i - 1, i + 1) if i > 0 else ""
+            if doc[i].text in lex.honorifics or (two and two in lex.honorifics):
+                i += 1
+                continue
+            break
+        return i
+
+    def _not_a_person_name(self, doc: Doc, i: int, j: int) -> bool:
+        """A ship ("the ship BRP Teresa Magbanua") or a place named by the noun after it ("Gyeonggi province")."""
+        lex = self.lex
+        if i > 0 and (doc[i - 1].text in lex.vessel_prefixes or doc[i - 1].text.lower() in lex.vessel_words):
+            return True
+        if j < len(doc) and doc[j].text in lex.place_nouns and doc[j].text.islower():
+            return True
+        return False
 
     def _in_quotes(self, doc: Doc, run: Run) -> bool:
         """Inside a quoted title such as a book's ("'Some Issues on Socialism ...'")."""
@@ -221,7 +276,14 @@ class PeopleComponent(GuardedComponent):
             if exact:
                 self._attach(run, exact[0])
                 continue
-            fits = [p for p in people if is_short_form(run.words, p.words, lex)]
+            fits = [p for p in people if is_short_form(run.words, p.words, lex, self._culture(p))]
+            if not fits and (run.anchor in ("honorific", "title") or len(run.words) >= 2):
+                # "Comrade Thongsavanh", "Ahmad Fauzi": given names standing for the person, when only
+                # one person in the article bears them (one word needs an honorific or a title)
+                key = [fold(w) for w in run.words]
+                fits = [p for p in people if [fold(w) for w in p.words[: len(key)]] == key
+                        and len(p.words) > len(key)]
+                fits = fits if len(fits) == 1 else []
             if fits:
                 self._attach(run, self._closest(run, fits))
                 continue
@@ -230,6 +292,10 @@ class PeopleComponent(GuardedComponent):
             p = _Person(words=list(run.words))
             people.append(p)
             self._attach(run, p)
+
+    def _culture(self, p: _Person):
+        country = next((t.country for r in p.runs for t in r.titles if t.country), None)
+        return culture_of(p.words, self.lex, country)
 
     def _attach(self, run: Run, person: _Person) -> None:
         run.person = id(person)
@@ -257,9 +323,9 @@ class PeopleComponent(GuardedComponent):
         for run in rest:
             if len(run.words) > 3:
                 continue
-            fits = [p for p in people if is_short_form(run.words, p.words, lex) and tuple(
+            fits = [p for p in people if is_short_form(run.words, p.words, lex, self._culture(p)) and tuple(
                 fold(w) for w in run.words) in {tuple(fold(w) for w in f) for f in preferred_short_forms(
-                    p.words, culture_of(p.words, lex, p.country))} | {tuple(fold(w) for w in p.words[-2:])}]
+                    p.words, self._culture(p))} | {tuple(fold(w) for w in p.words[-2:])}]
             if not fits:
                 continue
             run.anchor = "short"

@@ -30,7 +30,7 @@ from legation.nlp.credits import credit_spans
 from legation.nlp.extensions import get_list
 from legation.nlp.gazetteer import BIG_CITY, KNOWN_CITY, Gazetteer, PlaceEntry, load_gazetteer
 from legation.nlp.lexicon import Lexicon, fold, load_lexicon
-from legation.nlp.tokens import claim, claimed, is_cap, state, word_text
+from legation.nlp.tokens import claim, claimed, is_cap, is_name_token, sentence_bounds, state, word_text
 
 __all__ = ["PlaceComponent", "PlaceMatch"]
 
@@ -135,12 +135,29 @@ class PlaceComponent(GuardedComponent):
                 if entry and self._accept(doc, i, end, entry, surface, countries, ents, alternate):
                     found = PlaceMatch(i, end, entry, surface)
                     break
+            if found is None and not countries_only:
+                found = self._area_pattern(doc, i)
             if found:
                 out.append(found)
                 i = found.end
             else:
                 i += 1
         return out
+
+    def _area_pattern(self, doc: Doc, i: int) -> PlaceMatch | None:
+        """"Gyeonggi province", "Suwon city": a place the gazetteer lacks, named by the word after it."""
+        end = i
+        while end < len(doc) and end - i < 4 and is_cap(doc[end]) and not claimed(doc, end, end + 1) \
+                and not self.lex.is_vocabulary(doc[end].text):
+            end += 1
+        if end == i or end >= len(doc) or doc[end].text not in ("province", "Province", "prefecture",
+                                                                   "Prefecture", "region", "oblast"):
+            return None
+        if end - i == 1 and i > 0 and is_name_token(doc[i - 1]) and not claimed(doc, i - 1, i):
+            return None
+        surface = word_text(doc, i, end)
+        entry = PlaceEntry(f"area:{fold(surface)}", surface, "province", None)
+        return PlaceMatch(i, end, entry, surface)
 
     def _accept(self, doc: Doc, start: int, end: int, entry: PlaceEntry, surface: str, countries: set[str],
                 ents: dict, alternate: bool) -> bool:
@@ -154,8 +171,11 @@ class PlaceComponent(GuardedComponent):
         if start > 0 and self._anchors_person(doc, start):
             return False
         label = ents.get(start, (None, -1, -1))
-        ner_place = label[0] in _PLACE_LABELS and label[1] <= start and label[2] >= end
         after = doc[end].text.lower() if end < len(doc) else ""
+        if entry.kind in ("city", "province") and after not in _AREA_WORDS and self._inside_name(doc, start, end,
+                                                                                                  ents):
+            return False
+        ner_place = label[0] in _PLACE_LABELS and label[1] <= start and label[2] >= end
         if alternate:
             return ner_place or after == "city"
         if entry.kind in ("country", "region"):
@@ -178,6 +198,31 @@ class PlaceComponent(GuardedComponent):
         text = prev.text
         if text in self.lex.honorifics or fold(text).rstrip(".") in {"president", "mr", "ms", "mrs", "dr", "comrade"}:
             return True
+        return False
+
+    def _name_like(self, doc: Doc, i: int) -> bool:
+        """An unclaimed capitalised word that is no title, organization or calendar word."""
+        if i < 0 or i >= len(doc):
+            return False
+        tok = doc[i]
+        return is_name_token(tok) and not claimed(doc, i, i + 1) and not self.lex.is_vocabulary(tok.text) \
+            and "\n" not in tok.whitespace_
+
+    def _inside_name(self, doc: Doc, start: int, end: int, ents: dict) -> bool:
+        """"Carolina Fuentes Lagos", "Ta Quang Vinh", "Santiago Ibarguren": a city name inside a personal name."""
+        if self._name_like(doc, start - 1) and doc[start - 1].whitespace_:
+            prev = doc[start - 1]
+            opens_sentence = sentence_bounds(doc, start - 1)[0] == start - 1
+            label = ents.get(start - 1, (None, -1, -1))
+            if not opens_sentence or (label[0] == "PERSON" and label[2] >= end) \
+                    or self.lex.is_given_name(prev.text) or self.lex.culture_of_first(prev.text):
+                return True
+        if self._name_like(doc, end) and doc[end - 1].whitespace_:
+            label = ents.get(start, (None, -1, -1))
+            if label[0] == "PERSON" and label[2] > end:
+                return True
+            if end - start == 1 and self.lex.is_given_name(doc[start].text):
+                return True
         return False
 
     @staticmethod

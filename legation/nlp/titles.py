@@ -34,7 +34,7 @@ __all__ = ["TitleParse", "TitleParser"]
 
 _ZONE_WORDS = {"of", "for", "on", "and", "the", "to", "at", "in", "&", "de", "del"}
 _ARTICLES = {"the", "a", "an", "his", "her", "its", "their"}
-_APPOSITION_STOP = {"who", "whom", "whose", "which", "that", "said", "says", "told", "stressed", "noted", "added",
+_APPOSITION_STOP = {"whom", "whose", "which", "that", "said", "says", "told", "stressed", "noted", "added",
                     "affirmed", "emphasised", "emphasized", "expressed", "when", "while", "as", "where", "because"}
 _PAREN_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z&\-]{1,11}\)")
 
@@ -65,6 +65,7 @@ class TitleParser:
         self.demonyms = demonyms  # token index -> (end, country)
         self._has_pos = doc.has_annotation("POS")
         self.name_tokens = name_tokens
+        self._lower_roles = False  # inside an apposition, "member of ..." and "head of ..." are titles
         self.role_words = frozenset(w for r in lex.roles for w in r.split()) | lex.modifiers
 
     # ------------------------------------------------------------------ token tests
@@ -109,7 +110,8 @@ class TitleParser:
                 return nxt
         if best is not None:
             # a lower-case role word only counts right after a capitalised body ("Politburo member")
-            if not is_cap(tok) and not (i > 0 and (self._kind(i - 1) == "org" or is_cap(doc[i - 1]))):
+            if not is_cap(tok) and not self._lower_roles \
+                    and not (i > 0 and (self._kind(i - 1) == "org" or is_cap(doc[i - 1]))):
                 mods = fold(tok.text) in lex.modifiers
                 if not mods:
                     return None
@@ -155,8 +157,13 @@ class TitleParser:
             if t.text in ("(", ")") or t.text in APOSTROPHE_S or (t.text == "-" and not t.whitespace_):
                 j -= 1
                 continue
-            if low in _ZONE_WORDS or self.qualifier_at(k) is not None or low in self.lex.lowercase_ok:
+            if low in _ZONE_WORDS or self.qualifier_at(k) is not None or low in self.lex.lowercase_ok \
+                    or (low in self.role_words and k + 1 < name_start):
                 j -= 1
+                continue
+            if t.text == "," and k > sent_start and self.lex.is_portfolio(doc[k - 1].text) \
+                    and k + 1 < name_start and self.lex.is_portfolio(doc[k + 1].text):
+                j -= 1  # "Minister of Development, Industry, Trade and Services"
                 continue
             if t.text == "," and j == name_start and not comma:
                 comma = True
@@ -179,7 +186,10 @@ class TitleParser:
             end -= 1
             # "Ms. A, Deputy Minister of Tourism, Mr. B said": a title before a comma belongs to the
             # name before it unless it opens its clause ("the Secretary General of X, Y, said")
-            k = j - 1
+            t_start = j
+            while t_start < end and doc[t_start].text.lower() in ("and", "the", "&", ","):
+                t_start += 1
+            k = t_start - 1
             if k >= sent_start and (doc[k].text in (",", ";") or k in self.name_tokens
                                     or self._kind(k) == "person"):
                 return []
@@ -213,9 +223,16 @@ class TitleParser:
                 if kind == "person":
                     break
             e += 1
-        if e == s or not self.starts_title(s, e):
-            return []
-        return self._parse_zone(s, e, require_start=True)
+        while s < e and doc[s].text.lower() in ("also", "now", "currently", "then", "formerly", "who", "is",
+                                                 "was", "a", "an", "the"):
+            s += 1
+        self._lower_roles = True
+        try:
+            if e == s or not self.starts_title(s, e):
+                return []
+            return self._parse_zone(s, e, require_start=True)
+        finally:
+            self._lower_roles = False
 
     # ------------------------------------------------------------------ parsing
 
@@ -249,6 +266,14 @@ class TitleParser:
                 continue
             if self._kind(k) == "place" and doc[t0].text[:1].isupper():
                 t0 = self._claim_start(k)
+                continue
+            if is_cap(doc[k]) and k not in self.name_tokens and self._kind(k) == "" \
+                    and doc[k].text not in self.lex.not_names and doc[k].text not in self.lex.honorifics:
+                t0 = k  # "Trade Minister", "Parliamentary State Secretary", "Business Director"
+                continue
+            if doc[k].text in (",", "and", "&") and k > start and self.lex.is_portfolio(doc[k - 1].text) \
+                    and self.lex.is_portfolio(doc[t0].text):
+                t0 = k  # "Investment, Trade and Industry Minister"
                 continue
             break
         if require_start and t0 != start:
@@ -292,6 +317,20 @@ class TitleParser:
                 parts.append((s, b))
         return parts
 
+    def _role_ahead(self, k: int, end: int) -> bool:
+        """A role follows within a few capitalised words ("Lao Deputy Foreign Minister")."""
+        for i in range(k, min(end, k + 5)):
+            if self.role_at(i) is not None:
+                return True
+            if not is_cap(self.doc[i]) or self._kind(i) != "":
+                return False
+        return False
+
+    def _bare_prefix(self, start: int, end: int) -> bool:
+        """Words before a role that belong to it ("Foreign" of "Foreign Affairs Secretary")."""
+        return all(self.lex.is_portfolio(self.doc[i].text) or self.doc[i].text in (",", "and", "&")
+                   for i in range(start, end))
+
     def _has_role_between(self, start: int, end: int) -> bool:
         return any(self.role_at(i) is not None for i in range(start, end))
 
@@ -321,6 +360,9 @@ class TitleParser:
                 if not quals:
                     text_start = k + 1  # "Peru's Deputy Minister" -> "Deputy Minister", country PE
                 i = k + 1
+            elif self._role_ahead(k, end):
+                country = self.place_country.get(self.claims[i][1])
+                i = k
         elif i in self.demonyms:
             country = self.demonyms[i][1]
             i = self.demonyms[i][0]
@@ -334,10 +376,16 @@ class TitleParser:
         while i < end and (q := self.qualifier_at(i)) is not None:
             quals.append(word_text(doc, i, q))
             i = q
+        role_start = i
+        while i < end and self.role_at(i) is None and is_cap(doc[i]) and self._kind(i) == "" \
+                and (doc[i].text not in self.lex.not_names):
+            i += 1  # portfolio or other words before the role: "Trade", "Foreign Affairs", "Business"
+            while i < end and doc[i].text in (",", "and", "&") and i + 1 < end and is_cap(doc[i + 1]):
+                i += 1
         r = self.role_at(i)
         if r is None:
             return None
-        role = word_text(doc, i, r)
+        role = word_text(doc, role_start if role_start < i and self._bare_prefix(role_start, i) else i, r)
         destination = None
         place_country = None
         k = r

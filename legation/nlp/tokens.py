@@ -54,7 +54,7 @@ def is_cap(tok: Token) -> bool:
 def is_name_token(tok: Token) -> bool:
     """Could be one word of a personal name: capitalised letters, inner apostrophes or hyphens."""
     t = tok.text
-    return is_cap(tok) and bool(_NAME_CHARS.match(t)) and not (t.isupper() and len(t) > 2 and not t.endswith("."))
+    return is_cap(tok) and bool(_NAME_CHARS.match(t)) and not (t.isupper() and len(t) >= 2)
 
 
 def sent_of(tok: Token) -> Span:
