@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-fast lint eval bench clean system-deps constraints schema
+.PHONY: install demo test test-fast lint eval bench clean system-deps constraints schema floors
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -45,6 +45,10 @@ lint: install
 eval: install
 	$(BIN)/legation extract ../shared/seeds -o .eval.json --quiet
 	python3 ../shared/eval/score.py --gold ../shared/gold --pred .eval.json --verbose
+
+## floors: raise tests/quality_floor.json to today's F1 on ../shared/gold (never lowers a floor)
+floors: install
+	$(BIN)/python scripts/floors.py
 
 ## schema: regenerate legation/schema/*.json from the models (commit the result; tests/test_schema.py checks it)
 schema: install
