@@ -308,6 +308,7 @@ def _update_carry(carry: _Carry, f: _Frame) -> None:
 
 
 _OF = re.compile(r"\s+of\s+")
+_COMPARISON = re.compile(r"(?:from|over|against|compared\s+(?:with|to)|than)\b", re.IGNORECASE)
 
 
 def _share_np(ctx: _Context, a: Amount, s1: int) -> tuple[str, str | None, Actor | None, int] | None:
@@ -481,7 +482,8 @@ def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: 
             carry.part = part
     figures: list[Figure] = []
     for a in amounts:
-        period = _period_for(ctx, a, attached.get(id(a)), free, p_dates, s0, s1, amounts, attached)
+        period = _period_for(ctx, a, attached.get(id(a)), free, p_dates, s0, s1, amounts, attached,
+                             growth=_growth_sign(ctx, a, s0) is not None)
         qualifier = _qualifier(ctx, a, s0)
         if period is not None and period[0].mod == "by" and tense_of(text[s0:s1]) == "future" and not qualifier:
             qualifier = "target"
@@ -527,24 +529,28 @@ def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: 
 def _period_for(ctx: _Context, a: Amount, attached: tuple[TimeMention, Resolved] | None,
                 free: list[tuple[TimeMention, Resolved]], p_dates: list[tuple[TimeMention, Resolved]],
                 s0: int, s1: int, amounts: list[Amount],
-                attached_all: dict[int, tuple[TimeMention, Resolved] | None]) -> tuple[TimeMention, Resolved] | None:
-    if attached is not None:
-        return attached
-    # "from $3 million to $5 million between 2013 and 2023": the range's ends
+                attached_all: dict[int, tuple[TimeMention, Resolved] | None],
+                growth: bool = False) -> tuple[TimeMention, Resolved] | None:
+    """The period of an amount: its own date, the sentence's, or the paragraph's single one."""
     idx = amounts.index(a)
-    for m, r in free:
-        if m.spec.kind == "range" and r.first and r.last and r.precision == "year":
-            pair = _from_to_pair(ctx, amounts, idx, s0)
-            if pair is not None:
+    pair = _from_to_pair(ctx, amounts, idx, s0)
+    if pair is not None:
+        # "from $3 million to $5 million between 2013 and 2023": each end takes its year
+        mate = amounts[idx + 1] if pair == 0 else a
+        candidates = ([attached_all[id(mate)]] if attached_all.get(id(mate)) else []) + list(free)
+        for m, r in candidates:  # type: ignore[misc]
+            if m.spec.kind == "range" and r.first and r.last and r.precision == "year":
                 y = r.first.year if pair == 0 else r.last.year
                 return m, Resolved(f"{y:04d}", None, "year", date(y, 1, 1), date(y, 12, 31))
+    if attached is not None and not (growth and _COMPARISON.match(attached[0].text)):
+        return attached
     before = [(m, r) for m, r in free if m.end <= a.start]
     if before:
         return before[-1]
     after = [(m, r) for m, r in free if m.start >= a.end]
     if after:
         return after[0]
-    others = [x for x in attached_all.values() if x is not None]
+    others = [x for x in attached_all.values() if x is not None and x is not attached]
     if len({(x[1].first, x[1].last) for x in others}) == 1 and len(amounts) > 1:
         return others[0]
     sentence_ids = {id(m) for m, _ in ctx.dates}

@@ -1,0 +1,246 @@
+"""Figures: measure, sides, period and qualifiers, on hand-built entities (model-free).
+
+The sentences are our own, in the shapes trade news uses.  Entities are built
+by hand the way the entity component reports them (canonical name, kind,
+ISO country, every mention span), so these tests do not need the model.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+
+from legation.models import Acronym, Organization, Place
+from legation.nlp import factories  # noqa: F401  (registers the components)
+from legation.nlp.dates import analyse_time
+from legation.nlp.figures import extract_figures, lexicon
+from legation.nlp.sides import ActorIndex
+
+GAZETTEER = {
+    "Vietnam": ("country", "VN", ["Vietnam"]),
+    "Peru": ("country", "PE", ["Peru"]),
+    "Japan": ("country", "JP", ["Japan"]),
+    "Thailand": ("country", "TH", ["Thailand"]),
+    "Chile": ("country", "CL", ["Chile"]),
+    "China": ("country", "CN", ["China"]),
+    "Germany": ("country", "DE", ["Germany"]),
+    "South Korea": ("country", "KR", ["South Korea"]),
+    "Singapore": ("country", "SG", ["Singapore"]),
+    "Laos": ("country", "LA", ["Laos"]),
+    "Cambodia": ("country", "KH", ["Cambodia"]),
+    "Indonesia": ("country", "ID", ["Indonesia"]),
+    "United States": ("country", "US", ["United States", "US"]),
+    "Hanoi": ("city", "VN", ["Hanoi"]),
+    "Da Nang": ("city", "VN", ["Da Nang"]),
+    "Binh Duong": ("province", "VN", ["Binh Duong"]),
+    "Ho Chi Minh City": ("city", "VN", ["Ho Chi Minh City"]),
+    "Lima": ("city", "PE", ["Lima"]),
+}
+
+
+def places_in(text: str) -> list[Place]:
+    out = []
+    for name, (kind, country, forms) in GAZETTEER.items():
+        spans = sorted({(m.start(), m.end()) for f in forms for m in re.finditer(rf"\b{re.escape(f)}\b", text)})
+        # a longer name ("Ho Chi Minh City") owns its span
+        if spans:
+            out.append(Place(id=f"L{len(out) + 1}", name=name, kind=kind, country=country, mentions=spans))
+    return out
+
+
+def figures(text: str, published: str | None = "2024-08-23", *, acronyms=(), organizations=()):
+    actors = ActorIndex(text, places_in(text), list(organizations), list(acronyms), anaphors=lexicon()["anaphors"])
+    return extract_figures(text, actors, analyse_time(text, published))
+
+
+def row(f):
+    p = f.period
+    return (f.measure, f.from_, f.to, f.value, f.unit, (p.start, p.end) if p else None)
+
+
+def test_figures_growth_rate_is_not_a_level():
+    [growth, level] = figures("Vietnam's exports to Peru rose 12.5 percent year-on-year to US$500 million in 2023.")
+    assert row(level) == ("exports", "Vietnam", "Peru", 500e6, "USD", ("2023-01-01", "2023-12-31"))
+    assert (growth.measure, growth.qualifier, growth.subject, growth.value) == ("other", "growth", "exports", 12.5)
+    assert (growth.from_, growth.to) == ("Vietnam", "Peru")
+
+
+def test_figures_imports_into_x_from_y_flow_from_y_to_x():
+    [f] = figures("Imports into Thailand from Japan totaled ¥3 trillion in the first half of 2023.")
+    assert row(f) == ("imports", "Japan", "Thailand", 3e12, "JPY", ("2023-01-01", "2023-06-30"))
+
+
+def test_figures_trade_between_two_sides_and_a_forecast_by_year():
+    fs = figures("Two-way trade between Chile and China reached 50 billion yuan in 2022 and is expected to "
+                 "hit RMB 60 billion by 2025.")
+    assert [row(f) for f in fs] == [
+        ("trade_turnover", "Chile", "China", 50e9, "CNY", ("2022-01-01", "2022-12-31")),
+        ("trade_turnover", "Chile", "China", 60e9, "CNY", ("2025-01-01", "2025-12-31"))]
+    assert fs[1].qualifier in ("forecast", "target")
+
+
+def test_figures_investment_with_a_converted_amount_is_one_figure():
+    [f] = figures("South Korea's investment in Vietnam was VND 3 trillion (US$120 million) in Q1 2024.")
+    assert row(f) == ("investment", "South Korea", "Vietnam", 3e12, "VND", ("2024-01-01", "2024-03-31"))
+
+
+def test_figures_range_in_the_current_year():
+    [f] = figures("Bilateral trade between Germany and Vietnam is estimated at EUR 5-6 billion this year.")
+    assert row(f) == ("trade_turnover", "Germany", "Vietnam", 5.5e9, "EUR", ("2024-01-01", "2024-12-31"))
+    assert f.approximate
+
+
+def test_figures_decline_is_negative_growth():
+    [f] = figures("Vietnam's exports to China fell 3.5% in January-June.")
+    assert (f.measure, f.qualifier, f.value, f.subject) == ("other", "growth", -3.5, "exports")
+    assert (f.period.start, f.period.end) == ("2024-01-01", "2024-06-30")
+
+
+def test_figures_change_in_money_is_growth():
+    [f] = figures("Japan's investment in Indonesia increased by $2 billion last year.")
+    assert (f.measure, f.qualifier, f.value, f.unit) == ("other", "growth", 2e9, "USD")
+    assert (f.from_, f.to) == ("Japan", "Indonesia")
+
+
+def test_figures_receiving_verb_makes_the_subject_the_destination():
+    [f] = figures("Binh Duong attracted over $1.2 bn in FDI from Singapore in 2022.")
+    assert row(f) == ("investment", "Singapore", "Binh Duong", 1.2e9, "USD", ("2022-01-01", "2022-12-31"))
+    assert f.approximate
+
+
+def test_figures_peruvian_soles():
+    [f] = figures("Peru's exports to Vietnam reached S/ 500 million in 2021.")
+    assert row(f) == ("exports", "Peru", "Vietnam", 500e6, "PEN", ("2021-01-01", "2021-12-31"))
+
+
+def test_figures_share_with_an_explicit_whole():
+    [f] = figures("Hanoi accounts for 15 percent of Vietnam's exports.")
+    assert (f.measure, f.subject, f.from_, f.to, f.value, f.unit) == (
+        "share", "exports", "Hanoi", "Vietnam", 15.0, "percent")
+
+
+def test_figures_share_of_a_city_goes_to_its_country_and_it_carries_the_part():
+    text = ("Da Nang holds 2 percent of the country's population. It contributes about 4 percent of the GDP "
+            "and 9 percent of total tourism revenue.")
+    fs = figures(text)
+    assert [(f.measure, f.subject, f.from_, f.to, f.value, f.approximate) for f in fs] == [
+        ("share", "population", "Da Nang", "Vietnam", 2.0, False),
+        ("share", "GDP", "Da Nang", "Vietnam", 4.0, True),
+        ("share", "tourism revenue", "Da Nang", "Vietnam", 9.0, False)]
+    assert all(f.period is None for f in fs)
+
+
+def test_figures_fraction_is_other_not_a_flow():
+    [f] = figures("Binh Duong is home to nearly two-thirds of the nation's furniture makers.")
+    assert (f.measure, f.qualifier, f.subject, f.from_, f.to) == (
+        "other", "fraction", "furniture makers", "Binh Duong", "Vietnam")
+    assert f.value == pytest.approx(200 / 3) and f.approximate
+
+
+def test_figures_hyphenated_pair_trade():
+    [f] = figures("Vietnam-Laos trade reached $1.5 billion in 2023.")
+    assert row(f) == ("trade_turnover", "Vietnam", "Laos", 1.5e9, "USD", ("2023-01-01", "2023-12-31"))
+
+
+def test_figures_acronym_owner_resolves_through_the_acronym_list():
+    text = "HCMC's exports to Peru reached $40 million in 2022."
+    fs = figures(text, acronyms=[Acronym(short="HCMC", long="Ho Chi Minh City")])
+    assert [(f.from_, f.to) for f in fs] == [("Ho Chi Minh City", "Peru")]
+
+
+def test_figures_acronym_owner_resolves_through_initials_of_a_named_place():
+    text = "Ho Chi Minh City is a hub. HCMC's exports to Peru reached $40 million in 2022."
+    [f] = figures(text)
+    assert (f.from_, f.to) == ("Ho Chi Minh City", "Peru")
+
+
+def test_figures_the_city_is_the_most_salient_city():
+    text = ("Da Nang hosted the fair. Officials from Da Nang and Hanoi spoke. "
+            "The city's exports to Japan totaled $300 million in 2023.")
+    [f] = figures(text)
+    assert (f.from_, f.to) == ("Da Nang", "Japan")
+
+
+def test_figures_sides_carry_within_a_paragraph():
+    text = ("Cambodia's rice exports to China totaled 1.2 mln USD in March 2024, while imports from China "
+            "hit $900,000.")
+    fs = figures(text)
+    assert [row(f) for f in fs] == [
+        ("exports", "Cambodia", "China", 1.2e6, "USD", ("2024-03-01", "2024-03-31")),
+        ("imports", "China", "Cambodia", 900000, "USD", ("2024-03-01", "2024-03-31"))]
+
+
+def test_figures_paragraph_year_when_clearly_stated():
+    fs = figures("In 2022, Laos welcomed many buyers. Exports to Laos reached $40 million.\n\nOther news.")
+    assert fs[0].period.start == "2022-01-01"
+    fs = figures("In 2022 and 2023 many buyers came. Exports to Laos reached $40 million.")
+    assert fs[0].period is None
+
+
+def test_figures_from_to_between_years():
+    [a, b] = figures("Exports to Japan rose from $3 million to $5 million between 2013 and 2023.")
+    assert (a.value, a.period.start, b.value, b.period.start) == (3e6, "2013-01-01", 5e6, "2023-01-01")
+
+
+def test_figures_target_by_year():
+    [f] = figures("Vietnam aims to raise trade with the United States to $200 billion by 2030.")
+    assert (f.measure, f.qualifier, f.value) == ("trade_turnover", "target", 200e9)
+    assert (f.period.start, f.period.end) == ("2030-01-01", "2030-12-31")
+    assert (f.from_, f.to) == ("Vietnam", "United States")
+
+
+def test_figures_growth_period_is_the_reported_year_not_the_comparison():
+    fs = figures("Japan's exports to Thailand reached US$ 120 million in 2022, up 8 percent from 2021.")
+    level, growth = fs
+    assert level.period.start == "2022-01-01"
+    assert (growth.qualifier, growth.period.start if growth.period else None) == ("growth", "2022-01-01")
+
+
+def test_figures_money_without_a_trade_cue_is_other():
+    [f] = figures("The bridge, costing $45 million, opened in 2021.")
+    assert (f.measure, f.from_, f.to, f.value) == ("other", None, None, 45e6)
+
+
+def test_figures_peak_qualifier():
+    fs = figures("Exports to Peru grew from $19 million in 2013 to $23 million in 2023, peaking at "
+                 "$35 million in 2019.", acronyms=[])
+    assert [(f.value, f.qualifier, f.period.start[:4]) for f in fs] == [
+        (19e6, None, "2013"), (23e6, None, "2023"), (35e6, "peak", "2019")]
+
+
+def test_figures_evidence_is_the_sentence():
+    text = "Trade rose. Vietnam's exports to Peru hit $5 million in 2020. Other things happened."
+    [f] = figures(text)
+    assert f.evidence.text == "Vietnam's exports to Peru hit $5 million in 2020."
+    assert text[f.evidence.start:f.evidence.end] == f.evidence.text
+
+
+def test_figures_organization_side():
+    text = "Samsung's investment in Vietnam reached $22.4 billion by 2023."
+    org = Organization(id="O1", name="Samsung Electronics", kind="company", country="KR", mentions=[(0, 7)])
+    [f] = figures(text, organizations=[org])
+    assert (f.measure, f.from_, f.to) == ("investment", "Samsung Electronics", "Vietnam")
+
+
+def test_figures_component_on_a_blank_pipeline():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("legation_dates")
+    nlp.add_pipe("legation_figures")
+    text = "Vietnam's exports to Peru reached $5 million last year."
+    doc = nlp.make_doc(text)
+    doc._.legation_meta = {"id": "x", "published": "2024-08-23", "published_basis": "header"}
+    doc._.legation_places = places_in(text)
+    doc = nlp(doc)
+    [f] = doc._.legation_figures
+    assert row(f) == ("exports", "Vietnam", "Peru", 5e6, "USD", ("2023-01-01", "2023-12-31"))
+
+
+def test_figures_component_without_entities_still_names_sides_from_text():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("legation_figures")
+    doc = nlp.make_doc("Chile's exports to Japan reached $5 million in 2020.")
+    doc._.legation_meta = {"id": "x", "published": None}
+    [f] = nlp(doc)._.legation_figures
+    assert (f.measure, f.from_, f.to, f.period.start) == ("exports", "Chile", "Japan", "2020-01-01")
