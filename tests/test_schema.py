@@ -85,7 +85,7 @@ def sample_pages_module():
     return [(f"https://news.example.org/{i}", article_html(
         f"Story {i}", ["The foreign ministers of Indonesia and Chile held talks in Jakarta on Friday and agreed "
                        "to widen trade in copper and palm oil.", "Both sides signed a memorandum on fisheries."],
-        published="2023-03-0%d" % (i + 1)).encode()) for i in range(2)]
+        published=f"2023-03-0{i + 1}").encode()) for i in range(2)]
 
 
 @pytest.mark.slow
