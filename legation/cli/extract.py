@@ -32,9 +32,10 @@ class _Progress:
     how many articles they hold until they have been read.
     """
 
-    def __init__(self, enabled: bool, *, after: int = PROGRESS_AFTER) -> None:
+    def __init__(self, enabled: bool, *, after: int = PROGRESS_AFTER, force: bool = False) -> None:
         self.enabled = enabled
         self.after = after
+        self.force = force  # draw even when stderr is not a terminal (--progress always)
         self.count = 0
         self.rejected = 0
         self._bar = None
@@ -46,8 +47,10 @@ class _Progress:
 
         self._bar = Progress(SpinnerColumn(), TextColumn("extract"), BarColumn(bar_width=None),
                              TextColumn("{task.fields[read]} read, {task.fields[rejected]} rejected"),
-                             TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+                             TimeElapsedColumn(), console=Console(stderr=True, force_terminal=self.force or None),
+                             transient=True, redirect_stdout=False, redirect_stderr=False)
         self._bar.start()
+        self._bar.refresh()
         self._task = self._bar.add_task("extract", total=None, read=0, rejected=0)
 
     def _update(self) -> None:
@@ -150,7 +153,7 @@ def extract_cli(paths: tuple[str, ...], output: str, fmt: str, model: str | None
         raise click.UsageError(str(exc)) from exc
 
     show = settings.progress == "always" or (settings.progress == "auto" and sys.stderr.isatty())
-    bar = _Progress(enabled=show and not quiet)
+    bar = _Progress(enabled=show and not quiet, force=settings.progress == "always")
 
     def on_reject(r: Rejection) -> None:
         bar.reject(r)
