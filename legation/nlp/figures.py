@@ -103,6 +103,7 @@ class _Context:
     time: TimeAnalysis
     amounts: list[Amount]
     dates: list[tuple[TimeMention, Resolved]] = field(default_factory=list)
+    last_pair: tuple[Actor, Actor] | None = None
 
 
 def _triggers(text: str, start: int, end: int) -> list[_Trigger]:
@@ -115,9 +116,17 @@ def _triggers(text: str, start: int, end: int) -> list[_Trigger]:
             hit = next((v for k, v in table.items() if re.sub(r"[\s-]+", " ", k) == key), None)
         if hit is None:
             continue
-        if m.group(0) in ("FDI", "GDP", "GRDP") or m.group(0).lower() not in ("fdi", "gdp", "grdp"):
-            out.append(_Trigger(m.start(), m.end(), m.group(0), hit[0], hit[1]))
+        word = m.group(0)
+        if word.lower() in ("fdi", "gdp", "grdp") and word != word.upper():
+            continue
+        if word[0].isupper() and not word.isupper() and not _sentence_initial(text, start, m.start()):
+            continue  # "Ministry of Industry and Trade": part of a name, not a flow
+        out.append(_Trigger(m.start(), m.end(), word, hit[0], hit[1]))
     return out
+
+
+def _sentence_initial(text: str, start: int, pos: int) -> bool:
+    return not re.search(r"\w", text[start:pos]) or bool(re.search(r"[.:;!?\n(\"“]\s*$", text[start:pos]))
 
 
 def _words_before(text: str, floor: int, pos: int, n: int = 4) -> list[str]:
@@ -166,6 +175,8 @@ def _qualifier(ctx: _Context, a: Amount, s0: int) -> str | None:
     for cue in lex["low_before"]:
         if window.endswith(cue):
             return "low"
+    if re.match(r"\s+(?:target|goal)\b", ctx.text[a.end:a.end + 10], re.IGNORECASE):
+        return "target"
     clause = ctx.text[s0:a.start].lower()
     if any(re.search(rf"\b{re.escape(c)}\b", clause) for c in lex["target_before"]):
         return "target"
@@ -180,7 +191,7 @@ def _governing(ctx: _Context, a: Amount, triggers: list[_Trigger], s0: int) -> _
                  after, re.IGNORECASE)
     if m:
         for t in triggers:
-            if t.start == a.end + m.end():
+            if a.end + m.start() < t.start <= a.end + m.end():
                 return t
     before = [t for t in triggers if t.end <= a.start and ";" not in ctx.text[t.end:a.start]]
     return before[-1] if before else None
@@ -228,6 +239,39 @@ def _subject(ctx: _Context, s0: int, limit: int) -> Actor | None:
     return None
 
 
+_BILATERAL = re.compile(r"two[\s-]way|bilateral|turnover", re.IGNORECASE)
+
+
+def _subject_pair(ctx: _Context, s0: int, limit: int) -> tuple[Actor, Actor] | None:
+    """"Vietnam and Peru aim to lift two-way trade": the two actors of a joint subject."""
+    first = _subject(ctx, s0, limit)
+    if first is None or first.start < 0:
+        return None
+    m = re.match(r"\s+and\s+", ctx.text[first.end:limit])
+    if not m:
+        return None
+    second = ctx.actors.actor_at(first.end + m.end(), limit)
+    second = ctx.actors.resolve(second)
+    if second is None or second.name == first.name:
+        return None
+    return first, second
+
+
+def _contains(outer: Actor, inner: Actor) -> bool:
+    """A country and one of its own cities are not two sides of a trade."""
+    return outer.kind == "country" and inner.kind != "country" and outer.country is not None \
+        and inner.country == outer.country
+
+
+def _document_pair(ctx: _Context) -> tuple[Actor, Actor] | None:
+    """The two sides the article is about: the last pair a flow named, else the two most salient countries."""
+    pair = list(ctx.last_pair) if ctx.last_pair is not None else ctx.actors.top("country", 2)
+    if len(pair) != 2:
+        return None
+    a, b = sorted(pair, key=lambda c: ctx.actors.first_mention(c.name))  # no direction: first-named first
+    return a, b
+
+
 def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry) -> _Frame:
     text = ctx.text
     owner, pair = _owner(ctx, t, s0)
@@ -272,8 +316,20 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry) -> _Fram
         elif pair is not None:
             f.source, f.target = owner, pair
         else:
-            f.source = owner or subject
-            f.target = preps.get("with") or preps.get("to")
+            both = _subject_pair(ctx, s0, t.start) if owner is None else None
+            if both is not None:
+                f.source, f.target = both
+            else:
+                f.source = owner or subject
+                f.target = preps.get("with") or preps.get("to")
+        if f.source is None and f.target is None or f.target is None and _BILATERAL.search(t.text):
+            # "two-way trade", "trade between the two countries": the document's pair
+            doc_pair = _document_pair(ctx)
+            if doc_pair is not None:
+                if f.source is None:
+                    f.source, f.target = doc_pair
+                elif f.source.name in (doc_pair[0].name, doc_pair[1].name):
+                    f.target = doc_pair[1] if f.source.name == doc_pair[0].name else doc_pair[0]
     elif measure == "investment":
         if receiving and not owner:
             f.target = subject or preps.get("in") or preps.get("into")
@@ -297,7 +353,11 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry) -> _Fram
     return f
 
 
-def _update_carry(carry: _Carry, f: _Frame) -> None:
+def _update_carry(carry: _Carry, f: _Frame, ctx: _Context | None = None) -> None:
+    if ctx is not None and f.source is not None and f.target is not None and f.source.name != f.target.name \
+            and f.source.kind != "organization" and f.target.kind != "organization" \
+            and not _contains(f.source, f.target) and not _contains(f.target, f.source):
+        ctx.last_pair = (f.source, f.target)
     if f.measure in ("exports", "investment", "trade_turnover") and f.source is not None:
         carry.reporter, carry.partner = f.source, f.target or carry.partner
     elif f.measure == "imports" and f.target is not None:
@@ -445,7 +505,7 @@ def extract_figures(text: str, actors: ActorIndex, time: TimeAnalysis | None = N
                     if t.measure != "other":
                         f = _frame(ctx, t, s0, s1, carry)
                         if f.source or f.target:
-                            _update_carry(carry, f)
+                            _update_carry(carry, f, ctx)
                 continue
             ctx.dates = [(m, r) for m, r in time.mentions if s0 <= m.start < s1]
             figures = _sentence(ctx, s0, s1, sentence_amounts, triggers, carry, p_dates)
@@ -507,7 +567,7 @@ def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: 
             if t.start not in frames:
                 frames[t.start] = f
                 if f.measure != "other":
-                    _update_carry(carry, f)
+                    _update_carry(carry, f, ctx)
         sign = _growth_sign(ctx, a, s0)
         if sign is not None:
             value = -abs(a.value) if sign < 0 else a.value
@@ -550,7 +610,8 @@ def _period_for(ctx: _Context, a: Amount, attached: tuple[TimeMention, Resolved]
     after = [(m, r) for m, r in free if m.start >= a.end]
     if after:
         return after[0]
-    others = [x for x in attached_all.values() if x is not None and x is not attached]
+    others = [x for x in attached_all.values()
+              if x is not None and x is not attached and not _COMPARISON.match(x[0].text)]
     if len({(x[1].first, x[1].last) for x in others}) == 1 and len(amounts) > 1:
         return others[0]
     sentence_ids = {id(m) for m, _ in ctx.dates}

@@ -230,17 +230,22 @@ class ActorIndex:
                 score[owner] = score.get(owner, 0) + len(p.mentions)
         return score
 
-    def most_salient(self, kind: str) -> Actor | None:
+    def top(self, kind: str, n: int) -> list[Actor]:
+        """The ``n`` most salient places of ``kind`` (ties: the first mentioned)."""
         score = self.salience()
-        best: Place | None = None
-        for p in self.places:
-            if self._kind.get(p.name) != kind:
-                continue
-            if best is None or score.get(p.name, 0) > score.get(best.name, 0):
-                best = p
-        if best is None:
-            return None
-        return Actor(-1, -1, best.name, best.name, kind, self._country.get(best.name), "place")
+        ranked = sorted((p for p in self.places if self._kind.get(p.name) == kind),
+                        key=lambda p: (-score.get(p.name, 0), min((s for s, _ in p.mentions), default=0)))
+        return [Actor(-1, -1, p.name, p.name, kind, self._country.get(p.name), "place") for p in ranked[:n]]
+
+    def first_mention(self, name: str | None) -> int:
+        """Where the document first names ``name`` (places and organizations), or a large number."""
+        starts = [s for p in self.places if p.name == name for s, _ in p.mentions]
+        starts += [s for o in self.organizations if o.name == name for s, _ in o.mentions]
+        return min(starts, default=1 << 30)
+
+    def most_salient(self, kind: str) -> Actor | None:
+        found = self.top(kind, 1)
+        return found[0] if found else None
 
     def resolve(self, actor: Actor | None) -> Actor | None:
         """An anaphor resolved by salience; anything else as it is."""

@@ -388,7 +388,7 @@ def _rules() -> tuple[_Rule, ...]:
         if n is None:
             return None
         unit = lex["units"][m["unit"].lower()]
-        direction = 1 if m["fut"] else -1
+        direction = 1 if m["later"] else -1  # "in a decade" alone is a duration, not a date
         return TimeSpec("offset", unit=unit, n=n, direction=direction, text=m.group(0))
 
     def weekday(m: re.Match[str]) -> TimeSpec | None:
@@ -453,7 +453,7 @@ def _rules() -> tuple[_Rule, ...]:
             rf"(?P<unit>decades?|years?|months?|weeks?|days?)\b", flags), _span_adapter(span)),
         _Rule("offset", re.compile(
             rf"\b(?:(?P<fut>in)\s+)?(?P<n>{n_word})\s+(?P<unit>days?|weeks?|months?|years?|decades?)"
-            rf"(?:\s+(?P<ago>ago)|(?<=s)(?=\s+(?:from\s+now|time))|(?(fut)|(?!)))", flags), offset),
+            rf"(?:\s+(?P<ago>ago)|(?P<later>['’]?\s+time\b|\s+from\s+now))", flags), offset),
         _Rule("weekday", re.compile(
             rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?(?P<wd>{weekdays})\b"), weekday),
         _Rule("anaphor", re.compile(

@@ -244,3 +244,29 @@ def test_figures_component_without_entities_still_names_sides_from_text():
     doc._.legation_meta = {"id": "x", "published": None}
     [f] = nlp(doc)._.legation_figures
     assert (f.measure, f.from_, f.to, f.period.start) == ("exports", "Chile", "Japan", "2020-01-01")
+
+
+def test_figures_two_way_trade_without_sides_is_between_the_articles_two_countries():
+    text = ("Chile and Japan held talks in Santiago.\n\n"
+            "Japan's exports to Chile reached $2 billion in 2022.\n\n"
+            "Two-way trade between the two countries reached $5 billion last year.")
+    fs = figures(text)
+    trade = [f for f in fs if f.measure == "trade_turnover"]
+    assert [(f.from_, f.to, f.period.start) for f in trade] == [("Chile", "Japan", "2023-01-01")]
+
+
+def test_figures_joint_subject_names_both_sides():
+    [f] = figures("Vietnam and Laos aim to lift two-way trade to $5 billion by 2030.")
+    assert (f.measure, f.from_, f.to, f.qualifier) == ("trade_turnover", "Vietnam", "Laos", "target")
+
+
+def test_figures_trade_inside_a_ministry_name_is_not_a_flow():
+    fs = figures("Minister of Industry and Trade Le Van An received the Japanese envoy in Hanoi. "
+                 "The ministry spent $5 million on the fair.")
+    assert [f.measure for f in fs] == ["other"]
+
+
+def test_figures_a_duration_is_not_a_future_period():
+    text = "Trade between Vietnam and Chile doubled in a decade to $2 billion."
+    [f] = figures(text)
+    assert f.period is None or f.period.start != "2034-01-01"
