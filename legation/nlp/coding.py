@@ -20,8 +20,9 @@ _TEMPORAL_CONTEXT = {"planned": "future", "postponed": "future", "hypothetical":
                      "denied": "negation"}
 
 
-def actor_sector(disc: Discourse, actor: str | None) -> str | None:
-    """Sector of a person (through the organization of their titles), organization or place."""
+def actor_sector(disc: Discourse, actor: str | None, *, affiliation: str | None = None) -> str | None:
+    """Sector of a person (through the organization of their titles, else the organization
+    whose delegation they lead, else the words of their titles), organization or place."""
     if not actor:
         return None
     lex = disc.lexicon
@@ -32,6 +33,10 @@ def actor_sector(disc: Discourse, actor: str | None) -> str | None:
                 sector = _organization_sector(disc, title.organization)
                 if sector:
                     return sector
+        if affiliation and affiliation in disc.organizations:
+            sector = _organization_sector(disc, affiliation)
+            if sector:
+                return sector
         for title in person.titles:
             for pattern, sector in lex.sector_roles:
                 if pattern.search(title.text) or (title.role and pattern.search(title.role)):

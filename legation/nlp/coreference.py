@@ -93,9 +93,20 @@ class Tracker:
     # ------------------------------------------------------------------ reading
 
     def add(self, sentence_index: int, mentions: list[Mention]) -> None:
+        anchors = [m for m in mentions if m.anaphoric and m.frame and m.status == "occurred" and not m.sentence.caption]
+        for m in anchors:  # 'After the talks, A and B witnessed the signing ...': the talks date the rest
+            self._add(m)
+        anchor = next((e for e in self._told.get(sentence_index, []) if e.date is not None), None)
         for m in mentions:
+            if m in anchors:
+                continue
             if m.date_anaphor:
                 self._resolve_date_anaphor(m)
+            if m.own_date is None and m.anchored and self.focus is not None:
+                m.own_date = self.focus.date
+                m.places.extend(p for p in self.focus.places if p not in m.places)
+            if m.own_date is None and anchor is not None and m.status == "occurred":
+                m.own_date = anchor.date
             if m.status != "occurred":
                 if not m.anaphoric:
                     self._add_other(m)
@@ -204,8 +215,10 @@ class Tracker:
             if mp and ep:
                 if not shared or not (mp <= ep or ep <= mp):
                     continue
-            elif not (set(m.delegations) & set(e.delegations)):
-                continue
+            elif set(m.delegations) & set(e.delegations):
+                pass
+            elif not (m.kind == e.kind and e is self.focus):
+                continue  # one side names no one: only the encounter just told ('Kenya and Japan signed ...')
             key = (shared, e is self.focus, e.touched)
             if best is None or key > best[0]:
                 best = (key, e)

@@ -251,12 +251,13 @@ class Discourse:
         return None
 
 
-_NARRATIVE = re.compile(r"\b(?:said|says|met|held|received|visited|signed|had|was|were|has|have|will|is|are)\b")
+_NARRATIVE = re.compile(r"\b(?:[a-z]+ed|said|says|met|held|had|was|were|has|have|will|would|is|are|took|gave|made|"
+                        r"paid|spoke|told|went|came|saw|sent|won|began|left|brought|thought|led|found|became)\b")
 
 
 def _is_caption(text: str, sentences: list[tuple[int, int]]) -> bool:
-    """Photo captions: a credit '(Photo: ...)', or one short sentence told in the present
-    without the narrative verbs of a report, or one without a final stop."""
+    """Photo captions: a credit '(Photo: ...)', one line without a final stop, or one short
+    sentence told in the present ('X presents a gift to Y.'), not in the past of a report."""
     body = text[sentences[0][0]:sentences[-1][1]]
     if re.search(r"\(Photo\b|\bPhoto:|\bPhoto by\b", body):
         return True

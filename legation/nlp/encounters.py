@@ -74,6 +74,7 @@ class Mention:
     separate: bool = False
     group: bool = False               # 'they', 'the two sides': both sides of the focus encounter
     frames: list[Mention] = field(default_factory=list)  # visit frames folded in ('during a visit to X')
+    anchored: bool = False            # 'on the sidelines of the summit': dated and placed by that encounter
 
     @property
     def evidence(self) -> tuple[int, int]:
@@ -107,16 +108,15 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
         return []
     text = disc.text
     visitors_adj = _visiting_adjective(sent, disc)
+    sidelines = _sidelines(disc, sent)
     mentions: list[Mention] = []
-    sidelines: list[tuple[int, int]] = []
     for t in triggers:
+        if any(s <= t.start < e for s, e, _, _ in sidelines):
+            continue  # 'on the sidelines of the summit': the setting, not a telling
         m = Mention(kind=t.rule.kind, sentence=sent, start=t.start, end=t.end, rule=t.rule)
         before = text[sent.start:t.start]
         m.det, det_pos, possessor = _determiner(disc, sent, t)
         frame_text = text[sent.start:det_pos]
-        if lex.frames["sidelines"].search(frame_text[-40:]) and _ends_with(lex.frames["sidelines"], frame_text):
-            sidelines.append((t.start, t.end))
-            continue
         if _ends_with(lex.frames["occasion"], frame_text):
             m.frame = "occasion"
         elif _ends_with(lex.frames["relation"], frame_text):
@@ -137,7 +137,7 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
         return []
     _assign_dates(disc, sent, mentions)
     for m in mentions:
-        if m.own_date is None and m.status == "occurred" and _in_future(disc, m):
+        if m.own_date is not None and m.status == "occurred" and _in_future(disc, m):
             m.status = "planned"
         m.anaphoric = m.det in ("definite", "possessive") and m.own_date is None and m.rule.nominal
         if m.frame == "relation" and m.det in ("definite", "possessive"):
@@ -153,20 +153,52 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
             # what the article tells is the delegation's visit, hosted by a city or a body
             m.kind = "visit"
             m.visitors.extend(x for x in m.guests if x not in m.visitors)
-        if sidelines or m.start < sent.end and disc.lexicon.multilateral.search(text[m.start:m.end]):
+        if sidelines or lex.multilateral.search(text[m.start:m.end]):
             m.modes.add("multilateral")
         if m.kind == "call":
             m.modes.add("phone")
         if m.kind in ("visit", "reception"):
             m.modes.add("visit")
-    if sidelines:
-        for m in mentions:
-            for s, e in sidelines:
-                for r in disc.refs_in(e, min(sent.end, e + 80), "place"):
-                    if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(s, r.start - 8):r.start]):
-                        m.places.append(r.id)
-                        break
-    return mentions
+        for _s, _e, definite, places in sidelines:
+            m.anchored = m.anchored or definite
+            m.places.extend(p for p in places if p not in m.places)
+    return _fold_repeats(mentions)
+
+
+def _sidelines(disc: Discourse, sent: Sentence) -> list[tuple[int, int, bool, list[str]]]:
+    """'On the sidelines of the Belt and Road Forum in Beijing, ...': a multilateral setting.
+    Returns (start, end, refers back to an encounter told before, places named in it)."""
+    text = disc.text
+    out = []
+    for hit in disc.lexicon.frames["sidelines"].finditer(text, sent.start, sent.end):
+        end = _segment_end(text, hit.end(), sent.end, disc.dates_in(sent.start, sent.end))
+        phrase = text[hit.end():end]
+        definite = bool(re.match(r"\s*(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:summit|meeting|forum|conference|"
+                                 r"talks|session|congress|assembly)\b", phrase, re.I))
+        places = [r.id for r in disc.refs_in(hit.end(), end, "place")
+                  if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(hit.end(), r.start - 8):r.start])]
+        out.append((hit.start(), end, definite, places))
+    return out
+
+
+def _fold_repeats(mentions: list[Mention]) -> list[Mention]:
+    """'arrived in Seoul on May 2 for an official visit from May 2 to 6': one telling."""
+    out: list[Mention] = []
+    for m in mentions:
+        twin = next((o for o in out if o.kind == m.kind and o.status == m.status and set(o.people) == set(m.people)
+                     and o.people and not o.separate and not m.separate), None)
+        if twin is None:
+            out.append(m)
+            continue
+        if m.own_date is not None and (twin.own_date is None or (m.own_date.end and not twin.own_date.end)):
+            twin.own_date = m.own_date
+        for attr in ("visitors", "hosts", "guests", "delegations", "places", "host_entities"):
+            mine = getattr(twin, attr)
+            mine.extend(x for x in getattr(m, attr) if x not in mine)
+        twin.destination = twin.destination or m.destination
+        twin.modes |= m.modes
+        twin.anaphoric = twin.anaphoric and m.anaphoric
+    return out
 
 
 # ---------------------------------------------------------------------------- triggers
@@ -192,9 +224,10 @@ def _triggers(sent: Sentence, disc: Discourse) -> list[_Trigger]:
                   if r.start <= start and end <= r.end]
         if inside:  # 'APEC Summit', 'the Trade Fair': a name, not a telling
             continue
-        if lex.visiting_adjective.match(text, max(sent.start, start - 4)) and text[start:end].lower() == "visiting" \
-                and re.search(r"\b(?:the|a|an)\s+$", text[max(sent.start, start - 5):start], re.I):
-            continue
+        if text[start:end].lower() == "visiting" and (
+                re.search(r"(?:\b(?:the|a|an)|^|[,(:;–—-])\s*$", text[sent.start:start], re.I)
+                and re.match(r"\s+[A-Z]", text[end:end + 2])):
+            continue  # 'the visiting Secretary General X', 'Visiting Thai Deputy PM X': who, not what
         if not rule.nominal and rule.needs and not _needs_met(disc, sent, start, end, rule):
             continue
         kept.append(_Trigger(start, end, rule))
@@ -253,7 +286,7 @@ def _visiting_adjective(sent: Sentence, disc: Discourse) -> list[str]:
     """People introduced as 'the visiting Secretary General X': visitors wherever they appear."""
     out: list[str] = []
     text = disc.text
-    for m in re.finditer(r"\b(?:the|a|an)\s+visiting\b", text[sent.start:sent.end], re.I):
+    for m in re.finditer(r"(?:\b(?:the|a|an)\s+|^|[,(:;–—-]\s*)visiting(?=\s+[A-Z])", text[sent.start:sent.end], re.I):
         after = sent.start + m.end()
         for r in disc.refs_in(after, min(sent.end, after + 90)):
             if r.kind == "person":
@@ -289,7 +322,7 @@ def _determiner(disc: Discourse, sent: Sentence, t: _Trigger) -> tuple[str | Non
             if ref is not None and ref.kind == "person":
                 return "possessive", ref.start, ref.id
             return "definite", wstart, None
-        if steps >= 4 or low in _STOP_BACK or not _MODIFIER.match(token):
+        if steps >= (6 if token[:1].isupper() else 4) or low in _STOP_BACK or not _MODIFIER.match(token):
             break
         if disc.refs_in(wstart, wstart + len(token), "person"):
             break
@@ -337,16 +370,21 @@ def _status(disc: Discourse, sent: Sentence, t: _Trigger, m: Mention) -> str:
     for key in ("cancelled", "postponed"):
         for hit in lex.status[key].finditer(whole):
             pos = sent.start + hit.start()
-            if abs(pos - t.start) < 140 and _nearest_trigger(disc, sent, pos) == t.start:
+            if abs(pos - t.start) < 260 and _nearest_trigger(disc, sent, pos) == t.start:
                 return key
     if lex.status["refused"].search(left_words):
         return "refused"
     if _lower_hit(lex.status["denied"], left3) or re.search(r"\bden(?:ied|ies|y)\b", left10, re.I):
         return "denied"
+    clause_after = re.split(r"[;]|,\s+(?:and|but|while)\b|\.\s", text[t.end:sent.end])[0]
+    happening = re.search(r"\b(\w+)\s+(?:be\s+held|take\s+place|happen|occur|go\s+ahead)\b", clause_after)
     if _lower_hit(lex.status["hypothetical"], left3) or re.search(r"\bif\b", left10) or \
-            _lower_hit(lex.status["hypothetical"], right[:24]) and m.rule.nominal:
+            _lower_hit(lex.status["hypothetical"], right[:24]) and m.rule.nominal or \
+            (m.rule.nominal and happening and _lower_hit(lex.status["hypothetical"], happening.group(1))) or \
+            (m.rule.nominal and re.search(r"\b(?:if|unless)\b", clause_after)):
         return "hypothetical"
-    if _lower_hit(lex.status["planned"], left_words) or (m.rule.nominal and _lower_hit(lex.status["planned"], right[:30])):
+    if _lower_hit(lex.status["planned"], left_words) or (m.rule.nominal and _lower_hit(lex.status["planned"], right[:30])) \
+            or (m.rule.nominal and happening and _lower_hit(lex.status["planned"], happening.group(1))):
         return "planned"
     return "occurred"
 
@@ -365,9 +403,13 @@ def _nearest_trigger(disc: Discourse, sent: Sentence, pos: int) -> int | None:
 
 
 def _in_future(disc: Discourse, m: Mention) -> bool:
-    """A dated mention after the publication day, told without a past verb, lies ahead."""
+    """A dated mention after the publication date, told without a past verb, lies ahead
+    (compared at the precision both have: '2024' after '2023-12-09')."""
     d, pub = m.own_date, disc.published
-    if d is None or not d.start or not pub or len(pub) < 10 or len(d.start) < 10 or d.start <= pub:
+    if d is None or not d.start or not pub:
+        return False
+    n = min(len(pub), len(d.start))
+    if d.start[:n] <= pub[:n]:
         return False
     last = disc.text[m.start:m.end].lower().split()[-1]
     return not re.search(r"(?:ed|met|held|paid|had|signed|inked|spoke|rang)$", last)
@@ -396,8 +438,9 @@ def _assign_dates(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> N
     lex = disc.lexicon
     dates = [d for d in disc.dates_in(sent.start, sent.end) if _usable_date(d)]
     # phrases like 'scheduled for March 26 to 29' belong to a scheduled happening, not an encounter
-    dates = [d for d in dates if not re.search(r"(?:scheduled|slated|set)\s+(?:for|on|from)\s+$|anniversary[^.]{0,40}$",
-                                              text[max(sent.start, d.offsets[0] - 60):d.offsets[0]], re.I)]
+    if all(m.status == "occurred" for m in mentions):
+        dates = [d for d in dates if not re.search(r"(?:scheduled|slated|set)\s+(?:for|on|from)\s+$|anniversary[^.]{0,40}$",
+                                                  text[max(sent.start, d.offsets[0] - 60):d.offsets[0]], re.I)]
     claimed: set[int] = set()
     for m in mentions:
         if m.frame is None and not m.relcl:
@@ -410,13 +453,13 @@ def _assign_dates(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> N
                 break
     mains = [m for m in mentions if m.frame is None and not m.relcl] or \
             [m for m in mentions if m.own_date is None]
-    for i, d in enumerate(dates):
-        if i in claimed or not mains:
+    pairs = sorted((min(abs(d.offsets[0] - m.end), abs(d.offsets[1] - m.start)), i, j)
+                   for i, d in enumerate(dates) if i not in claimed for j, m in enumerate(mains))
+    for _dist, i, j in pairs:  # nearest first; each date and each mention used once
+        if i in claimed or mains[j].own_date is not None:
             continue
-        best = min(mains, key=lambda m: min(abs(d.offsets[0] - m.end), abs(d.offsets[1] - m.start)))
-        if best.own_date is None:
-            best.own_date = d
-            claimed.add(i)
+        mains[j].own_date = dates[i]
+        claimed.add(i)
     for key in ("same", "next", "previous"):
         hit = lex.anaphoric_dates[key].search(text, sent.start, sent.end)
         if not hit:
@@ -496,10 +539,13 @@ def _assign_people(disc: Discourse, sent: Sentence, mentions: list[Mention], ctx
             left = [r for r in persons if r.start < first_main
                     and not any(s <= r.start < e for s, e in segments)]
             right = [r for r in persons if m.start <= r.start < nxt]
+        if not m.anaphoric:
+            left = [r for r in left if not _reports(disc, sent, r, m)]
         left_ids = _ids(m.left) + [r.id for r in left]
         right_ids = [r.id for r in right]
         if not left_ids:
-            pron = _subject_pronoun(text[sent.start:m.start])
+            shared = len(ordered) > 1 and not m.relcl and m.start > first_main
+            pron = _subject_pronoun(text[sent.start:first_main] if shared else text[sent.start:m.start][-80:])
             if pron in ("he", "she") and ctx.actor:
                 left_ids = [ctx.actor]
             elif pron == "they" or disc.lexicon.group_subjects.search(text[sent.start:m.start]):
@@ -510,6 +556,21 @@ def _assign_people(disc: Discourse, sent: Sentence, mentions: list[Mention], ctx
         m.right = [x for x in _ids(right_ids) if x not in m.left]
         m.people = m.left + m.right
         _roles(disc, sent, m, visiting)
+
+
+def _reports(disc: Discourse, sent: Sentence, r: Ref, m: Mention) -> bool:
+    """'X said (that) A met B', 'X recalled that he ...': X tells of the encounter; X takes part
+    only when the clause says so again ('he', 'she')."""
+    between = disc.text[r.end:m.start]
+    verb = disc.lexicon.reporting.search(between)
+    if not verb or disc.refs_in(r.end, r.end + verb.start(), "person"):
+        return False
+    if r.end + verb.start() - r.end > 120:
+        return False
+    clause = between[verb.end():]
+    if re.match(r"\s*(?:that\s+)?(?:he|she|they)\b", clause, re.I):
+        return False  # 'X recalled that he had visited ...': X again
+    return bool(re.search(r"\w", clause))
 
 
 def _participial_opener(disc: Discourse, sent: Sentence, m: Mention) -> bool:
@@ -630,7 +691,7 @@ def _antecedent(disc: Discourse, sent: Sentence, m: Mention) -> Ref | None:
 
 
 def _subject_pronoun(before: str) -> str | None:
-    hit = last_match(_SUBJECT_PRONOUN, before[-80:])
+    hit = last_match(_SUBJECT_PRONOUN, before)
     return hit.group(1).lower() if hit else None
 
 
@@ -717,9 +778,12 @@ def _places(disc: Discourse, sent: Sentence, m: Mention) -> None:
         prior = re.sub(r"\b(?:in|at)\s+(?:the\s+)?\S*\s*$", "", prior)
         if _NOT_VENUE.search(prior):
             continue
-        near_after = m.end <= r.start <= m.end + 70 and _no_other_trigger_between(disc, sent, m.end, r.start)
-        opening = r.start - sent.start < 40 and r.start < m.start
-        if (near_after or opening) and not m.anaphoric:
+        if m.anaphoric:
+            continue
+        after = m.end <= r.start <= m.end + 120 and _no_other_trigger_between(disc, sent, m.end, r.start)
+        before_ok = r.end <= m.start and not m.relcl and _no_other_trigger_between(disc, sent, r.end, m.start) \
+            and not re.search(r";|,\s*(?:who|which|where|while)\b", text[r.end:m.start], re.I)
+        if after or before_ok:
             if r.id not in m.places:
                 m.places.append(r.id)
     sources = [m] + m.frames if m.kind == "visit" or m.frames else []

@@ -111,6 +111,18 @@ class _Assembler:
         self.statements = statements
         self.ids: dict[int, str] = {}
         self.sides: dict[int, tuple[str | None, str | None]] = {}
+        #: person -> the organization whose delegation they lead ('a FRELIMO delegation led by X')
+        self.affiliation: dict[str, str] = {}
+        for e in encounters + others:
+            for org, person in e.leaders.items():
+                if org in disc.organizations:
+                    self.affiliation.setdefault(person, org)
+
+    def country(self, actor: str | None) -> str | None:
+        return self.disc.country_of(actor) or self.disc.country_of(self.affiliation.get(actor or ""))
+
+    def sector(self, actor: str | None) -> str | None:
+        return actor_sector(self.disc, actor, affiliation=self.affiliation.get(actor or ""))
 
     def events(self) -> list[Event]:
         items: list[tuple[int, str, object]] = []
@@ -143,10 +155,10 @@ class _Assembler:
         disc = self.disc
         people = self._participants(e)
         place = self._place(e, people)
-        source, target = self._sides(e, people, place)
-        self.sides[id(e)] = (source, target)
         countries = [c for c in (disc.country_of(p) for p in people) if c]
         mode, venue = self._mode(e, place, countries)
+        source, target = self._sides(e, people, place, mode)
+        self.sides[id(e)] = (source, target)
         texts = " ".join(s.text for s in self._sentences(e))
         topics = topics_of(disc, texts + " " + " ".join(
             s.text for st in self.statements if st.occasion is e for s in st.sentences))
@@ -158,8 +170,8 @@ class _Assembler:
             id=self.ids[id(e)], kind=kind, plover=plover, cameo=cameo, date=_date(e.date), place=place,
             participants=people, delegations=list(e.delegations),
             source_actor=source, target_actor=target,
-            source_country=disc.country_of(source), target_country=disc.country_of(target),
-            source_sector=actor_sector(disc, source), target_sector=actor_sector(disc, target),
+            source_country=self.country(source), target_country=self.country(target),
+            source_sector=self.sector(source), target_sector=self.sector(target),
             topics=topics, status=e.status,
             evidence=Evidence(start=strong.sentence.start, end=strong.sentence.end, text=strong.sentence.text),
             confidence=self._confidence(e, people, place),
@@ -231,6 +243,9 @@ class _Assembler:
 
     def _place(self, e: Encounter, people: list[str]) -> EventPlace | None:
         disc = self.disc
+        if e.kind == "call" or e.intended == "call":  # a call happens on the line, not at a place
+            return next((EventPlace(name=None if disc.is_country(p) else disc.places[p].name,
+                                    country=disc.place_country(p), inferred=False) for p in e.places), None)
         for pid in e.places:
             if not disc.is_country(pid):
                 return EventPlace(name=disc.places[pid].name, country=disc.place_country(pid), inferred=False)
@@ -287,10 +302,20 @@ class _Assembler:
                 return c
         return None
 
-    def _sides(self, e: Encounter, people: list[str], place: EventPlace | None) -> tuple[str | None, str | None]:
-        """Source = the visitor or initiator, target = the host (PLOVER manual, CONSULT)."""
+    def _sides(self, e: Encounter, people: list[str], place: EventPlace | None,
+               mode: str) -> tuple[str | None, str | None]:
+        """Source = the visitor or initiator, target = the host (PLOVER manual, CONSULT); for a
+        meeting hosted by a third party, the two parties; for a signing, the signatories."""
         disc = self.disc
         country = place.country if place else None
+        if mode == "third-party" and country:
+            parties = [p for p in people if disc.country_of(p) and disc.country_of(p) != country]
+            source = parties[0] if parties else None
+            return source, _other_side(disc, source, parties[1:])
+        if e.kind == "signing" or e.intended == "signing":
+            ordered = _ordered_sides(e, people)
+            source = ordered[0] if ordered else None
+            return source, _other_side(disc, source, ordered[1:])
         visiting = set(e.visitors) | set(e.guests)
         for visitors, _dest, dates in self._visits:
             if _within(e.date, dates):
@@ -324,9 +349,11 @@ class _Assembler:
             venue = "home" if country in known else "third"
         if e.kind == "call" or "phone" in e.modes:
             return "phone", venue
-        if "multilateral" in e.modes or len(known) >= 3:
+        mediated = any(_MEDIATION.search(m.sentence.text) for m in e.mentions)
+        parties = known - {country} if country else known
+        if "multilateral" in e.modes or (len(known) >= 3 and not mediated):
             return "multilateral", venue
-        if venue == "third" and len(known) >= 2:
+        if country and len(parties) >= 2 and (venue == "third" or mediated):
             return "third-party", venue
         if "visit" in e.modes or e.kind in ("visit", "reception") or (venue == "home" and len(known) >= 2):
             return "visit", venue
@@ -350,7 +377,11 @@ class _Assembler:
         disc = self.disc
         occasion = st.occasion
         source, target = st.speaker, st.target
-        if st.group and occasion is not None:
+        if st.role and occasion is not None:
+            o_source, o_target = self.sides.get(id(occasion), (None, None))
+            source, target = (o_target, o_source) if st.role == "host" else (o_source, o_target)
+            target = st.target or target
+        elif st.group and occasion is not None:
             source, target = self.sides.get(id(occasion), (None, None))
         elif occasion is not None and target is None and st.kind not in ("scheduled", "anniversary"):
             o_source, o_target = self.sides.get(id(occasion), (None, None))
@@ -369,8 +400,8 @@ class _Assembler:
         status = st.status
         plover, cameo, _ = code_event(disc, kind=st.kind, status=status, mode="-", venue="-", topics=topics,
                                       joint=st.joint)
-        source_country = disc.country_of(source)
-        target_country = disc.country_of(target)
+        source_country = self.country(source)
+        target_country = self.country(target)
         if st.kind == "anniversary" and len(st.countries) >= 2:
             source_country, target_country = st.countries[0], st.countries[1]
         elif st.kind == "anniversary" and occasion is None:
@@ -383,7 +414,7 @@ class _Assembler:
             id=self.ids[id(st)], kind=st.kind, plover=plover, cameo=cameo, date=_date(date),
             place=None, participants=people, delegations=[],
             source_actor=source, target_actor=target, source_country=source_country, target_country=target_country,
-            source_sector=actor_sector(disc, source), target_sector=actor_sector(disc, target),
+            source_sector=self.sector(source), target_sector=self.sector(target),
             topics=topics, status=status,
             evidence=Evidence(start=first.start, end=first.end, text=first.text),
             confidence=0.8 if source else 0.6, subject=st.subject,
@@ -398,6 +429,10 @@ class _Assembler:
             if a and b and a != b:
                 return a, b
         return None
+
+
+_MEDIATION = re.compile(r"\b(?:mediat\w+|brokered|facilitated by|under the auspices of|hosted by|hosted the talks)\b",
+                        re.I)
 
 
 def _ordered_sides(e: Encounter, people: list[str]) -> list[str]:

@@ -46,6 +46,7 @@ class Statement:
     people: list[str] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
+    role: str | None = None           # 'the host', 'the guests': a side of the occasion, not a name
 
 
 def topics_of(disc: Discourse, text: str) -> list[str]:
@@ -123,6 +124,17 @@ def _speaker(disc: Discourse, sent: Sentence, st: Statement, how: str, actor: st
         if how == "group" and not people or lex.group_subjects.search(clause[-60:]):
             st.group = True
             return
+    relcl = re.search(r",\s*who\s+(?:\w+\s+){0,3}$", clause)
+    if relcl:  # '..., Speaker Park, who praised ...': the antecedent speaks
+        ante = [r for r in disc.refs_in(clause_start, clause_start + relcl.start() + 1, "person")
+                if clause_start + relcl.start() - r.end <= 4]
+        if ante:
+            st.speaker = ante[-1].id
+            return
+    role = next((k for k in ("host", "guest") if lex.role_nouns[k].search(clause[-40:])), None)
+    if role:
+        st.role = role
+        return
     refs = [r for r in disc.refs_in(clause_start, st.start, "person") + disc.title_refs(clause_start, st.start)
             if not disc.is_dead(r.id)]
     refs.sort(key=lambda r: r.start)
