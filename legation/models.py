@@ -330,3 +330,5 @@ class Resolution:
     links: list[Link] = field(default_factory=list)
     roles: list[RoleSpell] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    #: fingerprint of the resolver (code and vocabulary) that made it: a new one resolves again
+    version: str = ""

@@ -159,6 +159,11 @@ def _source_hash(doc: SourceDocument) -> str:
                         published_basis=doc.published_basis)
 
 
+def needs_resolution(store: Store) -> bool:
+    """Documents changed since the last resolution, or the resolver (code, vocabulary) changed."""
+    return store.stale() or store.state("resolver") != _resolve.fingerprint()
+
+
 def resolve_store(store: Store) -> ResolutionSummary:
     """Recompute identities, role histories and checks over the whole knowledge base (one transaction)."""
     return store.write_resolution(_resolve.resolve(store.facts(), store.decision_models()))
@@ -213,7 +218,7 @@ def ingest_extractions(extractions: Iterable[Extraction | Rejection], *, store: 
                 yield item
 
     _store_batches(store, documents(), report, max(1, batch_size), {}, on_stored, on_reject)
-    if resolve and (report.stored or store.stale()):
+    if resolve and (report.stored or needs_resolution(store)):
         report.resolution = resolve_store(store)
     report.seconds = time.perf_counter() - started
     return report
@@ -266,7 +271,7 @@ def ingest_files(paths: Iterable[str | Path], *, store: Store, settings: Setting
         _store_batches(store, run, report, settings.batch_size, hashes, on_stored, on_reject)
     finally:
         report.rejected = list(run.rejected) + report.rejected
-    if resolve and (report.stored or store.stale()):
+    if resolve and (report.stored or needs_resolution(store)):
         report.resolution = resolve_store(store)
     report.seconds = time.perf_counter() - started
     return report
@@ -397,5 +402,5 @@ def _entity_of(store: Store, kind: str, anchors: Sequence[tuple[str, str]]) -> i
     raise NotFound(f"no {kind} record {doc_id}:{name} after resolution")
 
 
-__all__ += ["IngestReport", "ingest_extractions", "ingest_files", "merge_entities", "open_kb", "read_extractions",
-            "resolve_store", "split_entity"]
+__all__ += ["IngestReport", "ingest_extractions", "ingest_files", "merge_entities", "needs_resolution", "open_kb",
+            "read_extractions", "resolve_store", "split_entity"]

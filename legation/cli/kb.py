@@ -19,6 +19,9 @@ from legation.pipeline import open_kb
 from legation.settings import Settings
 from legation.store import Store
 
+#: the kinds of event that are encounters between people (the contract's list)
+ENCOUNTERS = ("meeting", "talks", "reception", "visit", "call", "signing")
+
 
 @contextmanager
 def _kb(db: str | None):
@@ -145,18 +148,21 @@ def person_cli(name: str, db: str | None, fmt: str) -> None:
 @click.option("--since", default=None, metavar="DATE", help="Events that may have happened on or after this date.")
 @click.option("--until", default=None, metavar="DATE", help="Events that may have happened on or before it.")
 @click.option("--kind", multiple=True, help="Only this kind (meeting, talks, reception, visit, call, signing, "
-                                            "...); repeat for several.")
+                                            "proposal, ...); repeat for several.")
+@click.option("--encounters", is_flag=True,
+              help="Only encounters: meeting, talks, reception, visit, call, signing (not statements).")
 @click.option("--person", "person_id", type=int, default=None, metavar="ID", help="Events this person took part in.")
 @click.option("--sort", default="date", show_default=True, help="date, id, n_sources or kind; '-' for descending.")
 @click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True)
 @click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
 @format_option
 def events_cli(db: str | None, between: tuple[str, str] | None, country: str | None, since: str | None,
-               until: str | None, kind: tuple[str, ...], person_id: int | None, sort: str, limit: int, offset: int,
-               fmt: str) -> None:
+               until: str | None, kind: tuple[str, ...], encounters: bool, person_id: int | None, sort: str,
+               limit: int, offset: int, fmt: str) -> None:
     """List events (one per happening, with the number of documents that report it), in date order."""
+    kinds = list(kind) + (list(ENCOUNTERS) if encounters else [])
     page = _run(db, lambda kb: kb.events(between=tuple(between) if between else None, country=country, since=since,
-                                         until=until, kind=list(kind) or None, person=person_id, sort=sort,
+                                         until=until, kind=kinds or None, person=person_id, sort=sort,
                                          limit=limit, offset=offset), note_stale=True)
     rows = [[e.id, _dates(e.date_start, e.date_end), e.kind, e.place, e.place_country, _who(e.participants),
              e.n_sources] for e in page.items]

@@ -14,19 +14,33 @@ same input, whatever the order of the documents.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
 
 from legation.models import Cluster, Decision, Extraction, Link, Resolution
 from legation.resolve import checks
 from legation.resolve.events import canonical, resolve_events
 from legation.resolve.inputs import flatten
-from legation.resolve.names import fold
+from legation.resolve.names import DATA, fold
 from legation.resolve.organizations import resolve_organizations, resolve_places
 from legation.resolve.people import canonical_name, resolve_people
 from legation.resolve.roles import role_history
 
-__all__ = ["resolve"]
+__all__ = ["fingerprint", "resolve"]
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """A digest of the resolver's code and vocabulary: when it changes, stored identities are recomputed."""
+    digest = hashlib.sha256()
+    files = sorted(Path(__file__).resolve().parent.glob("*.py")) + [DATA / "names.json", DATA / "titles.json"]
+    for path in files:
+        if path.exists():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:
@@ -39,7 +53,7 @@ def resolve(extractions: Iterable[Extraction], decisions: Sequence[Decision] = (
     docs = sorted(extractions, key=lambda ex: ex.id)
     decisions = sorted(decisions, key=lambda d: d.id or 0)
     recs = flatten(docs)
-    res = Resolution()
+    res = Resolution(version=fingerprint())
 
     # organizations
     ocl = resolve_organizations(recs.organizations, acronyms=recs.acronyms, decisions=decisions)

@@ -1,8 +1,10 @@
 """Consistency checks across sources (``legation check``), on resolved records.
 
 * ``figure_conflict``: two statements of the same (measure, from, to, period,
-  subject, unit) whose values differ by more than rounding (0.5%), or by more
-  than 10% when either is approximate ("about US$20 million").
+  subject, unit, qualifier such as "target") whose values differ by more than
+  rounding (0.5%), or by more than 10% when either is approximate ("about
+  US$20 million").  Figures without both sides named are not compared, and
+  turnover between A and B is the same flow as between B and A.
 * ``event_date_conflict`` / ``event_place_conflict``: the sources of one
   encounter give different days, places or countries.
 * ``title_holders``: two different people hold a single-holder title (general
@@ -46,7 +48,12 @@ def figure_conflicts(extractions: list[Extraction]) -> list[Finding]:
             period = (f.period.start, f.period.end) if f.period else (None, None)
             if period == (None, None) and f.measure != "share":
                 continue  # a figure without a period cannot be compared with another
-            key = (f.measure, fold(f.from_ or ""), fold(f.to or ""), period, fold(f.subject or ""), f.unit)
+            if not f.from_ or not (f.to or f.subject):
+                continue  # "two-way trade" of which two sides? not comparable
+            sides = (fold(f.from_), fold(f.to or ""))
+            if f.measure == "trade_turnover":
+                sides = tuple(sorted(sides))  # turnover between A and B is turnover between B and A
+            key = (f.measure, *sides, period, fold(f.subject or ""), f.unit, fold(f.qualifier or ""))
             groups[key].append((ex.id, n, f))
     out = []
     for key, items in groups.items():
@@ -57,7 +64,7 @@ def figure_conflicts(extractions: list[Extraction]) -> list[Finding]:
         tolerance = APPROXIMATE_TOLERANCE if any(f.approximate for _d, _n, f in items) else EXACT_TOLERANCE
         if hi == lo or (hi != 0 and (hi - lo) / abs(hi) <= tolerance):
             continue
-        measure, _fr, _to, period, subject, unit = key
+        measure, _fr, _to, period, _subject, _unit, _qualifier = key
         f0 = items[0][2]
         what = f"{measure}{' of ' + f0.subject if f0.subject else ''} {f0.from_ or '?'} -> {f0.to or '?'}"
         when = f0.period.text or "/".join(p for p in period if p) if f0.period else "no period"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from legation.models import Extraction, Title
 from legation.resolve.names import culture, fold, looks_like_acronym, name_tokens, org_key, place_key
@@ -82,8 +83,41 @@ class Records:
     acronyms: dict[str, dict[str, str]] = field(default_factory=dict)  # doc -> short -> long
 
 
+#: an encounter this many days or fewer before publication dates the titles the article gives
+RECENT_DAYS = 31
+
+
+def _bounds(value: str) -> tuple[date, date] | None:
+    """First and last day an ISO date of any precision can stand for."""
+    try:
+        if len(value) >= 10:
+            day = date.fromisoformat(value[:10])
+            return day, day
+        if len(value) == 7:
+            y, m = int(value[:4]), int(value[5:7])
+            return date(y, m, 1), date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
+        if len(value) == 4:
+            return date(int(value), 1, 1), date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _recent(start: str, published: str | None) -> bool:
+    """The encounter may have happened within ``RECENT_DAYS`` before publication."""
+    when, pub = _bounds(start), _bounds(published) if published else None
+    if when is None or pub is None:
+        return pub is None
+    return when[1] >= pub[0] - timedelta(days=RECENT_DAYS) and when[0] <= pub[1]
+
+
 def _person_dates(ex: Extraction) -> dict[str, str]:
-    """For each person, the latest date of an encounter they took part in, not after publication."""
+    """For each person, the date the article shows them at: the latest encounter they took part in,
+    when it is recent (within ``RECENT_DAYS`` before publication); else the publication date.
+
+    Why: titles are written as of the article ("Minister Rosa Quispe, who as vice minister met ..."),
+    but a report of yesterday's meeting dates the titles to the meeting ("as of 2024-08-22").
+    """
     out: dict[str, str] = {}
     by_name = {fold(p.name): p.id for p in ex.people}
     for ev in ex.events:
@@ -94,7 +128,7 @@ def _person_dates(ex: Extraction) -> dict[str, str]:
             continue
         for who in ev.participants:
             pid = who if any(p.id == who for p in ex.people) else by_name.get(fold(who))
-            if pid and start > out.get(pid, ""):
+            if pid and start > out.get(pid, "") and _recent(start, ex.published):
                 out[pid] = start
     return out
 

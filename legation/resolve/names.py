@@ -27,6 +27,8 @@ _FALLBACK_VIETNAMESE = ["nguyen", "tran", "le", "pham", "hoang", "huynh", "phan"
                         "ho", "ngo", "duong", "ly", "dinh", "dao", "doan", "trinh", "truong", "lam", "luong", "mai"]
 #: countries whose people are called by the family name written first
 _FAMILY_FIRST_CALL_FIRST = {"CN", "TW", "KR", "KP", "HK", "MO"}
+_FALLBACK_GIVEN = ["luis", "alberto", "jose", "juan", "carlos", "maria", "ana", "jorge", "miguel", "pedro", "rosa",
+                   "elena", "john", "james", "mary", "david", "michael", "william", "robert", "elizabeth"]
 
 
 def fold(text: str) -> str:
@@ -45,12 +47,14 @@ class Vocabulary:
     chinese: frozenset[str]
     korean: frozenset[str]
     particles: frozenset[str]
+    given: frozenset[str]  # common given names (Spanish, Portuguese, English)
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     honorifics = list(_FALLBACK_HONORIFICS)
     vietnamese, chinese, korean, particles = list(_FALLBACK_VIETNAMESE), [], [], ["de", "del", "la", "da", "van"]
+    given = list(_FALLBACK_GIVEN)
     path = DATA / "names.json"
     if path.exists():
         try:
@@ -63,12 +67,14 @@ def vocabulary() -> Vocabulary:
         chinese += cultures.get("chinese", {}).get("surnames", [])
         korean += cultures.get("korean", {}).get("surnames", [])
         particles += [p for p in data.get("particles", []) if isinstance(p, str)]
+        for spec in cultures.values():
+            given += [g for g in spec.get("given_names", []) if isinstance(g, str)]
     hon = {tuple(fold(h).split()) for h in honorifics if fold(h)}
     hon.discard(("ambassador",))  # a title, and also a word inside names of things; never strip it from a name
     return Vocabulary(honorifics=tuple(sorted(hon, key=len, reverse=True)),
                       vietnamese=frozenset(fold(s) for s in vietnamese),
                       chinese=frozenset(fold(s) for s in chinese), korean=frozenset(fold(s) for s in korean),
-                      particles=frozenset(fold(p) for p in particles))
+                      particles=frozenset(fold(p) for p in particles), given=frozenset(fold(g) for g in given))
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
@@ -111,19 +117,26 @@ def _same_token(a: str, b: str) -> bool:
 
 
 def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    """``short`` is ``long`` with some middle tokens left out (initials allowed): Luis Villanueva Carbajal."""
-    if len(short) < 2 or len(short) >= len(long):
-        return False
-    if not (_same_token(short[0], long[0]) and _same_token(short[-1], long[-1])):
+    """``short`` is ``long`` with some tokens left out, keeping the first given name (initials allowed).
+
+    "Luis Villanueva Carbajal" and "Rosa Quispe" (given name and first
+    surname, as Spanish-language news often writes) are such forms of "Luis
+    Alberto Villanueva Carbajal" and "Rosa Elena Quispe Huamán".  The short
+    form must reach past the given names: "Luis Alberto" is not one.
+    """
+    if len(short) < 2 or len(short) >= len(long) or not _same_token(short[0], long[0]):
         return False
     j = 1
-    for tok in short[1:-1]:
-        while j < len(long) - 1 and not _same_token(tok, long[j]):
+    last = 0
+    for tok in short[1:]:
+        while j < len(long) and not _same_token(tok, long[j]):
             j += 1
-        if j >= len(long) - 1:
+        if j >= len(long):
             return False
+        last = j
         j += 1
-    return True
+    # the last matched token must be a family name: not one of the leading tokens that short copies whole
+    return last >= len(short) and short != long[:len(short)]
 
 
 def form_of(short: tuple[str, ...], long: tuple[str, ...], long_culture: str) -> str | None:
@@ -151,8 +164,10 @@ def form_of(short: tuple[str, ...], long: tuple[str, ...], long_culture: str) ->
     # given names first: any run that is not only given names ("Luis Alberto" is not a form)
     if starts and any(s > 0 for s in starts):
         return "family names" if len(short) > 1 else "family name"
+    if starts and len(short) >= 2 and short[-1] not in vocabulary().given:
+        return "given and family names"  # "Rosa Quispe" of "Rosa Quispe Huamán": the second surname left out
     if _subsequence(short, long):
-        return "middle names left out"
+        return "given and family names"
     return None
 
 

@@ -141,6 +141,21 @@ def role_history(people: list[PersonRec], person_cluster: list[int], *,
             spell["texts"][" ".join(t.text.split())] += 1
             if rec.doc not in spell["sources"] or (rec.date or "") > (spell["sources"][rec.doc] or ""):
                 spell["sources"][rec.doc] = rec.date
+    # a bare title ("Vice Minister") is the same spell as the one fuller title of that role the person
+    # holds ("Vice Minister of Foreign Trade"), when there is exactly one
+    by_role: dict[tuple, list[tuple]] = defaultdict(list)
+    for key in spells:
+        by_role[(key[0], key[1], key[3])].append(key)
+    for key in list(spells):
+        pc, role, org, qualifier = key
+        if org != "text:":
+            continue
+        fuller = [k for k in by_role[(pc, role, qualifier)] if k != key]
+        if len(fuller) == 1:
+            bare, target = spells.pop(key), spells[fuller[0]]
+            for doc, when in bare["sources"].items():
+                if doc not in target["sources"] or (when or "") > (target["sources"][doc] or ""):
+                    target["sources"][doc] = when
     out = []
     for (pc, role, org, qualifier), s in spells.items():
         dates = sorted(d for d in s["sources"].values() if d)

@@ -110,10 +110,12 @@ class SQLStore(QueryMixin):
     def put(self, extractions: Sequence[Extraction], *, hashes: Mapping[str, str] | None = None) -> list[Stored]:
         """Store a batch of documents in one transaction.
 
-        A document whose content hash is already stored is left alone
-        (``UNCHANGED``); a known id with new content has its facts replaced
-        (``REPLACED``, keeping its first-ingest order and time).  Within a
-        batch, the last version of an id wins.
+        A document whose content hash and facts are already stored is left
+        alone (``UNCHANGED``); a known id with new content or new facts has
+        its facts replaced (``REPLACED``, keeping its first-ingest order and
+        time); a document that cannot be stored faithfully is ``REJECTED``
+        with the reason, and the rest of the batch goes in.  Within a batch,
+        the last version of an id wins.
 
         :param hashes: content hashes computed before extraction (by the
             pipeline, from the source document); default: from the extraction.
@@ -135,6 +137,14 @@ class SQLStore(QueryMixin):
                 for r in conn.execute(select(t.documents.c.id, t.documents.c.content_hash, t.documents.c.seq,
                                              t.documents.c.ingested_at).where(t.documents.c.id.in_(chunk))):
                     known[r.id] = (r.content_hash, r.seq, r.ingested_at)
+            # same content hash: unchanged only if the facts are the same too (a re-extraction with a
+            # better model, `legation ingest --force`, replaces them)
+            same_hash = [d for d, ex in batch.items() if d in known
+                         and known[d][0] == (hashes.get(d) or _rows.extraction_hash(ex))]
+            stored_json: dict[str, str] = {}
+            for chunk in _chunks(same_hash):
+                stored_json.update(conn.execute(select(t.documents.c.id, t.documents.c.extraction)
+                                                .where(t.documents.c.id.in_(chunk))).all())
             next_seq = (conn.execute(select(func.max(t.documents.c.seq))).scalar() or 0) + 1
             doc_rows: list[dict] = []
             replaced: list[str] = []
@@ -142,14 +152,14 @@ class SQLStore(QueryMixin):
             for doc_id, ex in batch.items():
                 digest = hashes.get(doc_id) or _rows.extraction_hash(ex)
                 old = known.get(doc_id)
-                if old is not None and old[0] == digest:
+                as_json = _rows.extraction_json(ex)
+                if old is not None and old[0] == digest and stored_json.get(doc_id) == as_json:
                     results.append(Stored(doc_id, Outcome.UNCHANGED))
                     continue
                 problem = _rows.problems(ex)
                 if problem is not None:
                     results.append(Stored(doc_id, Outcome.REJECTED, problem))
                     continue
-                as_json = _rows.extraction_json(ex)
                 if old is None:
                     seq, ingested_at, outcome = next_seq, now, Outcome.ADDED
                     next_seq += 1
@@ -210,8 +220,13 @@ class SQLStore(QueryMixin):
 
     def stale(self) -> bool:
         """True when documents changed since the last resolution."""
+        return self.state("stale") == "1"
+
+    def state(self, key: str) -> str | None:
+        """A value of the knowledge base's own bookkeeping: ``stale``, ``resolved_at``, ``resolver`` (the
+        fingerprint of the resolver that made the stored identities)."""
         with database_errors(f"reading {self.url}"), self.engine.connect() as conn:
-            return self._state(conn, "stale") == "1"
+            return self._state(conn, key)
 
     # -- write: resolution -------------------------------------------------------------------
 
@@ -255,6 +270,7 @@ class SQLStore(QueryMixin):
             self._insert_entities(conn, resolution, ids)
             self._set_state(conn, "stale", "0")
             self._set_state(conn, "resolved_at", _now())
+            self._set_state(conn, "resolver", resolution.version)
         c = resolution.clusters
         return ResolutionSummary(people=len(c.get("person", [])), organizations=len(c.get("organization", [])),
                                  places=len(c.get("place", [])), events=len(c.get("event", [])),

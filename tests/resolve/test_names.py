@@ -26,13 +26,15 @@ def test_names_honorifics_are_dropped():
 @pytest.mark.parametrize("short, full, country, how", [
     ("Villanueva Carbajal", "Luis Alberto Villanueva Carbajal", "PE", "family names"),
     ("Villanueva", "Luis Alberto Villanueva Carbajal", "PE", "family name"),
-    ("Luis Villanueva Carbajal", "Luis Alberto Villanueva Carbajal", "PE", "middle names left out"),
-    ("L. Villanueva Carbajal", "Luis Alberto Villanueva Carbajal", "PE", "middle names left out"),
+    ("Luis Villanueva Carbajal", "Luis Alberto Villanueva Carbajal", "PE", "given and family names"),
+    ("L. Villanueva Carbajal", "Luis Alberto Villanueva Carbajal", "PE", "given and family names"),
     ("Dung", "Nguyen Van Dung", "VN", "given name"),
     ("Van Dung", "Nguyen Van Dung", "VN", "given name"),
     ("Anh", "Tran Tuan Anh", None, "given name"),  # Vietnamese by the family name, country unknown
     ("Xi", "Xi Jinping", "CN", "family name"),
     ("Parodi", "Ricardo Parodi", "PE", "family name"),
+    ("Rosa Quispe", "Rosa Elena Quispe Huamán", "PE", "given and family names"),
+    ("Rosa Quispe", "Rosa Quispe Huamán", "PE", "given and family names"),
 ])
 def test_names_short_forms(short, full, country, how):
     assert form_of(t(short), t(full), culture(t(full), country)) == how
@@ -41,6 +43,8 @@ def test_names_short_forms(short, full, country, how):
 @pytest.mark.parametrize("short, full, country", [
     ("Nguyen", "Nguyen Van Dung", "VN"),  # the family name of half the country
     ("Luis Alberto", "Luis Alberto Villanueva Carbajal", "PE"),  # given names only
+    ("Rosa Elena", "Rosa Elena Quispe Huamán", "PE"),
+    ("Jorge Luis", "Jorge Luis Paredes Salazar", "PE"),
     ("Jinping", "Xi Jinping", "CN"),
     ("Tran Anh", "Nguyen Tuan Anh", "VN"),
     ("Maria Perez Lopez", "Juan Perez Lopez", None),

@@ -284,3 +284,29 @@ def test_villanueva_short_record_joins_by_family_names(full):
     assert villanueva_short().people[0].name == "Villanueva Carbajal"
     (luis,) = full.find_people("Luis Alberto Villanueva Carbajal")
     assert luis.n_documents == 2
+
+
+def test_store_same_text_new_facts_replaces(kb):
+    ex = lima_meeting()
+    kb.put([ex])
+    better = ex.model_copy(update={"people": ex.people[:1]})  # same text, a re-extraction found less
+    assert [s.outcome for s in kb.put([better])] == [Outcome.REPLACED]
+    assert kb.document(ex.id).n_people == 1
+
+
+def test_store_resolver_change_triggers_resolution(kb):
+    from legation.pipeline import needs_resolution
+
+    ingest_extractions(corpus(), store=kb)
+    assert not needs_resolution(kb)
+    kb.put([])  # nothing
+    from legation.resolve import fingerprint
+
+    assert kb.state("resolver") == fingerprint()
+    kb.query("SELECT 1")
+    with kb.engine.begin() as conn:  # an older resolver made the stored identities
+        conn.exec_driver_sql("UPDATE kb_state SET value = 'old' WHERE key = 'resolver'")
+    assert needs_resolution(kb)
+    report = ingest_extractions(corpus(), store=kb)
+    assert report.unchanged == 4 and report.resolution is not None
+    assert kb.state("resolver") == fingerprint()
