@@ -14,14 +14,24 @@ from pathlib import Path
 import click
 
 from legation.cli._common import EXIT_REJECTED, error_line
+from legation.cli.kb import open_kb_for_query
 from legation.errors import LegationError
 from legation.models import Rejection
 from legation.report.series import FORMATS, MEASURES, figures_from_paths, line_up, render_series
 from legation.settings import Settings
 
 
+def figures_from_kb(db: str | None, *, measure: str | None) -> list:
+    """(document id, Figure) pairs stored in the knowledge base (``--db``, else LEGATION_DB / legation.db)."""
+    with open_kb_for_query(db) as store:
+        return store.figure_pairs(measure=measure)
+
+
 @click.command("series")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=False)
+@click.option("--db", default=None, metavar="URL",
+              help="Read the figures from this knowledge base (`legation ingest`) instead of PATHS; "
+                   "without PATHS the knowledge base is used [default: env LEGATION_DB, else legation.db].")
 @click.option("--measure", type=click.Choice(MEASURES), default=None,
               help="Only this measure (default: all).")
 @click.option("--from", "from_", metavar="NAME", default=None,
@@ -32,7 +42,7 @@ from legation.settings import Settings
               help="An aligned table per series, CSV (one row per point) or JSON (series with points).")
 @click.option("-o", "--output", default="-", metavar="OUT", help="Write here instead of standard output.")
 @click.option("--model", default=None, metavar="NAME", help="spaCy pipeline for articles given as input.")
-def series_cli(paths: tuple[str, ...], measure: str | None, from_: str | None, to: str | None,
+def series_cli(paths: tuple[str, ...], db: str | None, measure: str | None, from_: str | None, to: str | None,
                subject: str | None, fmt: str, output: str, model: str | None) -> None:
     """Line up the figures of PATHS as time series per (measure, from, to).
 
@@ -45,7 +55,10 @@ def series_cli(paths: tuple[str, ...], measure: str | None, from_: str | None, t
       legation extract news/ -o out.json
       legation series out.json --measure exports --from HCMC --to Peru
       legation series out.json --format csv -o exports.csv
+      legation series --db kb.db --from "Ho Chi Minh City" --to Peru
     """
+    if db is not None and paths:
+        raise click.UsageError("give PATHS or --db, not both")
     rejected: list[Rejection] = []
 
     def reject(item: Rejection) -> None:
@@ -54,8 +67,11 @@ def series_cli(paths: tuple[str, ...], measure: str | None, from_: str | None, t
 
     try:
         settings = Settings.from_env(**({"model": model} if model else {}))
-        series = line_up(figures_from_paths(paths, settings=settings, on_reject=reject), measure=measure,
-                         from_=from_, to=to, subject=subject)
+        if paths:
+            figures = figures_from_paths(paths, settings=settings, on_reject=reject)
+        else:
+            figures = figures_from_kb(db, measure=measure)
+        series = line_up(figures, measure=measure, from_=from_, to=to, subject=subject)
         text = render_series(series, fmt)
     except LegationError as exc:
         raise click.ClickException(str(exc)) from exc

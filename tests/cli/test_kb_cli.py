@@ -124,3 +124,14 @@ def test_kb_cli_ingest_bad_extraction_lines_are_rejected_not_fatal(tmp_path):
 def test_kb_cli_env_default_database(tmp_path, monkeypatch, kb_path):
     monkeypatch.setenv("LEGATION_DB", kb_path)
     assert "Nguyen Van Dung" in run("people")
+
+
+def test_kb_cli_series_from_the_knowledge_base(kb_path):
+    out = run("series", "--db", kb_path, "--from", "Ho Chi Minh City", "--to", "Peru", "--format", "json")
+    data = json.loads(out)
+    (series,) = [s for s in data if s["measure"] == "exports"] if isinstance(data, list) else data["series"]
+    points = series["points"]
+    assert {p["document"] for p in points} == {"a-lima", "b-lima"}
+    assert {p["value"] for p in points} == {23_000_000.0}
+    result = CliRunner().invoke(cli, ["series", "x.json", "--db", kb_path])
+    assert result.exit_code == 2 and "not both" in result.output
