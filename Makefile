@@ -26,6 +26,8 @@ system-deps:
 demo: install
 	$(BIN)/legation extract examples --format json -o demo.json
 	$(BIN)/legation summary demo.json
+	$(BIN)/legation ingest examples --db demo.db
+	$(BIN)/legation relations VN PE --db demo.db
 
 ## test: the whole suite (model tests included), plus the layer contracts
 test: install system-deps
@@ -57,6 +59,7 @@ schema: install
 ## bench: speed and memory figures
 bench: install
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/ingest.py
 
 constraints: install
 	$(BIN)/pip freeze --exclude-editable | grep -v -i en.core.web > requirements/constraints.new

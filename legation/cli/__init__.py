@@ -18,6 +18,7 @@ from legation.cli.decisions import merge_cli, split_cli
 from legation.cli.extract import extract_cli
 from legation.cli.ingest import ingest_cli
 from legation.cli.kb import check_cli, events_cli, people_cli, person_cli
+from legation.cli.relations import relations_cli
 from legation.cli.series import series_cli
 from legation.cli.sql import sql_cli
 from legation.cli.summary import summary_cli
@@ -47,6 +48,7 @@ cli.add_command(check_cli)
 cli.add_command(sql_cli)
 cli.add_command(merge_cli)
 cli.add_command(split_cli)
+cli.add_command(relations_cli)
 cli.add_command(series_cli)
 
 

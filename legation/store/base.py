@@ -7,7 +7,7 @@ returns frozen pydantic records from ``legation.store.records`` and raises
     stats()                                   -> Stats
     documents(q=, since=, until=, sort=, limit=, offset=)           -> Page[DocumentSummary]
     document(doc_id)                          -> DocumentRecord  (text + the stored Extraction)
-    people(q=, country=, sort=, limit=, offset=)                    -> Page[PersonSummary]
+    people(q=, country=, ids=, sort=, limit=, offset=)              -> Page[PersonSummary]
     person(person_id)                         -> PersonRecord    (role history, mentions, events, links)
     find_people(name, limit=)                 -> list[PersonSummary]   (best match first)
     organizations(q=, country=, sort=, ...)   -> Page[OrganizationSummary];  organization(id) -> OrganizationRecord
@@ -135,8 +135,8 @@ class Store(Protocol):
     def documents(self, *, q: str | None = None, since: str | None = None, until: str | None = None,
                   sort: str = "published", limit: int = 50, offset: int = 0) -> Page[DocumentSummary]: ...
     def document(self, doc_id: str) -> DocumentRecord: ...
-    def people(self, *, q: str | None = None, country: str | None = None, sort: str = "name",
-               limit: int = 50, offset: int = 0) -> Page[PersonSummary]: ...
+    def people(self, *, q: str | None = None, country: str | None = None, ids: Sequence[int] | None = None,
+               sort: str = "name", limit: int = 50, offset: int = 0) -> Page[PersonSummary]: ...
     def person(self, person_id: int) -> PersonRecord: ...
     def find_people(self, name: str, *, limit: int = 10) -> list[PersonSummary]: ...
     def organizations(self, *, q: str | None = None, country: str | None = None, sort: str = "name",

@@ -229,12 +229,14 @@ class QueryMixin:
 
     # -- people ------------------------------------------------------------------------------
 
-    def people(self, *, q: str | None = None, country: str | None = None, sort: str = "name",
-               limit: int = 50, offset: int = 0) -> Page[PersonSummary]:
-        """People, filtered by a name search (folded; aliases too) and country."""
+    def people(self, *, q: str | None = None, country: str | None = None, ids: Sequence[int] | None = None,
+               sort: str = "name", limit: int = 50, offset: int = 0) -> Page[PersonSummary]:
+        """People, filtered by a name search (folded; aliases too), country, or a list of ids."""
         limit, offset = _limit(limit, offset)
         p = t.people
         stmt = select(p)
+        if ids is not None:
+            stmt = stmt.where(p.c.id.in_(list(ids)))
         if q:
             stmt = stmt.where(or_(p.c.name_key.like(_like(_rows.fold(q)), escape="\\"),
                                   p.c.aliases.ilike(_like(q), escape="\\")))

@@ -135,3 +135,21 @@ def test_kb_cli_series_from_the_knowledge_base(kb_path):
     assert {p["value"] for p in points} == {23_000_000.0}
     result = CliRunner().invoke(cli, ["series", "x.json", "--db", kb_path])
     assert result.exit_code == 2 and "not both" in result.output
+
+
+def test_kb_cli_relations_picture(kb_path):
+    out = run("relations", "VN", "PE", "--db", kb_path)
+    assert out.startswith("VN – PE: 3 encounters")
+    encounters = out.split("Encounters in date order\n")[1].split("\n\n")[0].splitlines()
+    assert [line.split()[0] for line in encounters] == ["2023-11-09..2023-11-19", "2023-11-10", "2024-08-22"]
+    assert "[2 sources]" in encounters[2]
+    vn = out.split("People for VN\n")[1].split("\n\n")[0]
+    pe = out.split("People for PE\n")[1].split("\n\n")[0]
+    assert "Nguyen Van Dung" in vn and "Tran Tuan Anh" in vn and "Cabrera Toro" not in vn
+    assert "Domingo Cabrera Toro" in pe and "Luis Alberto Villanueva Carbajal, Secretary General" in pe
+    assert "exports: Ho Chi Minh City → Peru" in out
+    data = json.loads(run("relations", "PE", "VN", "--db", kb_path, "--format", "json", "--since", "2024-01-01"))
+    assert data["countries"] == ["PE", "VN"] and len(data["events"]) == 1
+    assert data["series"][0]["points"][0]["value"] == 23_000_000.0
+    result = CliRunner().invoke(cli, ["relations", "Vietnam", "PE", "--db", kb_path])
+    assert result.exit_code == 1 and "alpha-2" in result.output
