@@ -108,7 +108,9 @@ class Tracker:
             if m.own_date is None and anchor is not None and m.status == "occurred":
                 m.own_date = anchor.date
             if m.status != "occurred":
-                if not m.anaphoric:
+                # 'has cancelled his visit' is news even when the visit was told before;
+                # 'this visit would strengthen ...' only talks about one
+                if not m.anaphoric or m.status in ("cancelled", "postponed", "refused", "denied"):
                     self._add_other(m)
                 continue
             for part in self._split(m):
