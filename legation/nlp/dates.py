@@ -72,12 +72,15 @@ def analyse_time(text: str, published: str | None) -> TimeAnalysis:
         base = Base.parse(inference.value) if inference else None
     resolved: list[tuple[TimeMention, Resolved]] = []
     anchor: date | None = None
+    period: Resolved | None = None
     for m in mentions:
         sent = sentence_at(spans, m.start)
         tense = clause_tense(text, sent[0], sent[1], m.start) if sent else None
-        r = resolve(m.spec, base, tense=tense, anchor=anchor, part=m.part)
+        r = resolve(m.spec, base, tense=tense, anchor=anchor, part=m.part, period=period)
         if r.precision == "day" and r.end is None and r.first is not None:
             anchor = r.first
+        if r.precision == "month" and r.end is not None and r.first is not None and m.spec.kind != "anaphor":
+            period = r
         resolved.append((m, r))
     return TimeAnalysis(base, inference, resolved, spans)
 

@@ -104,6 +104,8 @@ class _Context:
     amounts: list[Amount]
     dates: list[tuple[TimeMention, Resolved]] = field(default_factory=list)
     last_pair: tuple[Actor, Actor] | None = None
+    last_frames: dict[str, _Frame] = field(default_factory=dict)
+    last_flow: tuple[_Frame, Period | None, str] | None = None
 
 
 def _triggers(text: str, start: int, end: int) -> list[_Trigger]:
@@ -126,7 +128,7 @@ def _triggers(text: str, start: int, end: int) -> list[_Trigger]:
 
 
 def _sentence_initial(text: str, start: int, pos: int) -> bool:
-    return not re.search(r"\w", text[start:pos]) or bool(re.search(r"[.:;!?\n(\"“]\s*$", text[start:pos]))
+    return not re.search(r"\w", text[start:pos]) or bool(re.search(r"[.:;!?\n(\"“—–-]\s*$", text[start:pos]))
 
 
 def _words_before(text: str, floor: int, pos: int, n: int = 4) -> list[str]:
@@ -145,6 +147,17 @@ def _growth_sign(ctx: _Context, a: Amount, s0: int) -> int | None:
     negative = set(lex["negative_words"])
     growth_before = set(lex["growth_before"])
     sign = None
+    window = _words_before(text, s0, a.start, 6)
+    filler = {"by", "an", "a", "average", "of", "annual", "annually", "about", "around", "nearly", "some",
+              "another", "only", "just", "roughly", "estimated"}
+    if window and window[-1] in filler and window[-1] != "of" or window[-2:-1] == ["average"]:
+        for i in range(len(window) - 1, -1, -1):
+            w = window[i]
+            if w in filler:
+                continue
+            if w in growth_before and w not in ("up", "down") or w in ("up", "down") and window[-1] == "by":
+                return -1 if w in negative else 1
+            break
     if words:
         last = words[-1]
         if last == "by" and any(w in growth_before for w in words[:-1]):
@@ -200,6 +213,10 @@ def _governing(ctx: _Context, a: Amount, triggers: list[_Trigger], s0: int) -> _
 # --------------------------------------------------------------------------- sides
 
 
+_FUNCTION_WORDS = {"with", "in", "of", "for", "to", "and", "at", "by", "from", "on", "into", "as", "than", "or",
+                   "the", "a", "an", "that", "which", "while", "is", "are", "was", "were", "has", "have", "had"}
+
+
 def _owner(ctx: _Context, t: _Trigger, s0: int) -> tuple[Actor | None, Actor | None]:
     """The possessor or modifier before a trigger: (owner, partner for "X-Y trade")."""
     text = ctx.text
@@ -212,7 +229,7 @@ def _owner(ctx: _Context, t: _Trigger, s0: int) -> tuple[Actor | None, Actor | N
         if a and b and a.kind != "organization" and b.kind != "organization":
             return ctx.actors.resolve(a), ctx.actors.resolve(b)
     m = re.search(r"(['’]s?)\s+(?:(?:[a-z][\w-]*|two-way)\s+){0,3}$", before)
-    if m:
+    if m and not _FUNCTION_WORDS.intersection(m.group(0).lower().split()):
         owner = ctx.actors.actor_ending(s0 + m.start(1), s0)
         if owner:
             return ctx.actors.resolve(owner), None
@@ -220,7 +237,7 @@ def _owner(ctx: _Context, t: _Trigger, s0: int) -> tuple[Actor | None, Actor | N
     if m:
         return _subject(ctx, s0, s0 + m.start()), None
     m = re.search(r"(\S)\s+(?:(?:[a-z][\w-]*)\s+){0,2}$", before)
-    if m:
+    if m and not _FUNCTION_WORDS.intersection(m.group(0).lower().split()[1:]):
         end = s0 + m.end(1)
         cand = ctx.actors.actor_ending(end, max(s0, end - 60))
         if cand and cand.source in ("place", "organization", "acronym", "initials", "demonym"):
@@ -275,12 +292,15 @@ def _document_pair(ctx: _Context) -> tuple[Actor, Actor] | None:
 def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry) -> _Frame:
     text = ctx.text
     owner, pair = _owner(ctx, t, s0)
-    next_amounts = [a.start for a in ctx.amounts if a.start >= t.end and a.start < s1]
-    limit = min(next_amounts[0] if next_amounts else s1, t.end + 160)
+    # the cue's prepositional phrases run to the next cue or clause break, across its amounts
+    later = [x.start for x in _triggers(text, t.end, s1) if x.start > t.end]
+    brk = re.search(r";|\s(?:while|whereas|but|and\s+(?:its|their))\s", text[t.end:s1])
+    limit = min(later[0] if later else s1, t.end + brk.start() if brk else s1, t.end + 200)
+    inside = [(a.start, a.end) for a in ctx.amounts if t.end <= a.start < limit]
     preps: dict[str, Actor] = {}
     for m in re.finditer(r"\b(to|into|from|between|with|in|and)\s+", text[t.end:limit]):
         word = m.group(1).lower()
-        if word in preps:
+        if word in preps or any(s <= t.end + m.start() < e for s, e in inside):
             continue
         a = ctx.actors.actor_at(t.end + m.end(), limit)
         if a is None:
@@ -350,10 +370,16 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry) -> _Fram
             f.target, f.source = carry.reporter, carry.partner
     if measure == "exports" and f.source is None and f.target is None and carry.reporter is not None:
         f.source, f.target = carry.reporter, carry.partner
+    if f.source is None and f.target is None and measure != "other" and not ctx.actors.actors_in(s0, s1):
+        prev = ctx.last_frames.get(measure)  # "Disbursed FDI reached ...": the article's earlier flow
+        if prev is not None:
+            f.source, f.target = prev.source, prev.target
     return f
 
 
 def _update_carry(carry: _Carry, f: _Frame, ctx: _Context | None = None) -> None:
+    if ctx is not None and (f.source is not None or f.target is not None):
+        ctx.last_frames[f.measure] = f
     if ctx is not None and f.source is not None and f.target is not None and f.source.name != f.target.name \
             and f.source.kind != "organization" and f.target.kind != "organization" \
             and not _contains(f.source, f.target) and not _contains(f.target, f.source):
@@ -543,7 +569,7 @@ def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: 
     figures: list[Figure] = []
     for a in amounts:
         period = _period_for(ctx, a, attached.get(id(a)), free, p_dates, s0, s1, amounts, attached,
-                             growth=_growth_sign(ctx, a, s0) is not None)
+                             growth=_growth_sign(ctx, a, s0) is not None, share=id(a) in shares)
         qualifier = _qualifier(ctx, a, s0)
         if period is not None and period[0].mod == "by" and tense_of(text[s0:s1]) == "future" and not qualifier:
             qualifier = "target"
@@ -576,6 +602,12 @@ def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: 
                                    a, per, "growth", evidence, value=value))
             continue
         if t is None or f is None:
+            ranked = _ranked(ctx, a, s0) if a.kind == "money" and not triggers else None
+            if ranked is not None:
+                rf, rper = ranked
+                figures.append(_figure(rf.measure, None, rf.source, rf.target, a, per or rper, qualifier,
+                                       evidence))
+                continue
             figures.append(_figure("other", None, None, None, a, per, qualifier, evidence))
             continue
         if a.kind != "money" or t.measure == "other":
@@ -583,14 +615,40 @@ def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: 
                                    a, per, qualifier, evidence))
             continue
         figures.append(_figure(t.measure, None, f.source, f.target, a, per, qualifier, evidence))
+        ctx.last_flow = (f, per, a.unit)
     return figures
+
+
+_RANKED = re.compile(r"\s+(?:(?:led|ranked\s+\w+|came\s+\w+|was\s+\w+|followed)\s+)?with\s+$")
+
+
+def _ranked(ctx: _Context, a: Amount, s0: int) -> tuple[_Frame, Period | None] | None:
+    """"Singapore led with $6.8 billion, followed by Japan with $2.4 billion": a breakdown of the
+    article's last flow by partner; the named partner fills the side the flow left open."""
+    if ctx.last_flow is None:
+        return None
+    last, period, unit = ctx.last_flow
+    m = _RANKED.search(ctx.text[s0:a.start])
+    if not m or unit != a.unit:
+        return None
+    actor = ctx.actors.resolve(ctx.actors.actor_ending(s0 + m.start(), s0))
+    if actor is None or actor.source == "text" and actor.kind is None:
+        return None
+    f = _Frame(last.measure, last.source, last.target)
+    if f.source is None:
+        f.source = actor
+    elif f.target is None or last.measure in ("exports", "investment", "trade_turnover"):
+        f.target = actor
+    else:
+        f.source = actor
+    return f, period
 
 
 def _period_for(ctx: _Context, a: Amount, attached: tuple[TimeMention, Resolved] | None,
                 free: list[tuple[TimeMention, Resolved]], p_dates: list[tuple[TimeMention, Resolved]],
                 s0: int, s1: int, amounts: list[Amount],
                 attached_all: dict[int, tuple[TimeMention, Resolved] | None],
-                growth: bool = False) -> tuple[TimeMention, Resolved] | None:
+                growth: bool = False, share: bool = False) -> tuple[TimeMention, Resolved] | None:
     """The period of an amount: its own date, the sentence's, or the paragraph's single one."""
     idx = amounts.index(a)
     pair = _from_to_pair(ctx, amounts, idx, s0)
@@ -604,12 +662,23 @@ def _period_for(ctx: _Context, a: Amount, attached: tuple[TimeMention, Resolved]
                 return m, Resolved(f"{y:04d}", None, "year", date(y, 1, 1), date(y, 12, 31))
     if attached is not None and not (growth and _COMPARISON.match(attached[0].text)):
         return attached
-    before = [(m, r) for m, r in free if m.end <= a.start]
-    if before:
-        return before[-1]
-    after = [(m, r) for m, r in free if m.start >= a.end]
-    if after:
-        return after[0]
+    c0, c1 = _clause(ctx.text, s0, s1, a.start)
+    lead = [(m, r) for m, r in free if not ctx.text[s0:m.start].strip(" \"“")]  # "In 2023, ..."
+    same = [(m, r) for m, r in free if c0 <= m.start < c1]
+    if share:  # "N percent of X": only its own clause or the sentence's opening adverbial
+        pool = [x for x in same if x[0].end <= a.start] or [x for x in same if x[0].start >= a.end] or lead
+        if pool:
+            return pool[-1] if pool[-1][0].end <= a.start else pool[0]
+    else:
+        before = [(m, r) for m, r in free if m.end <= a.start]
+        after = [(m, r) for m, r in free if m.start >= a.end]
+        in_clause_after = [x for x in after if x[0].start < c1]
+        if in_clause_after and not [x for x in before if x[0].start >= c0]:
+            return in_clause_after[0]
+        if before:
+            return before[-1]
+        if after:
+            return after[0]
     others = [x for x in attached_all.values()
               if x is not None and x is not attached and not _COMPARISON.match(x[0].text)]
     if len({(x[1].first, x[1].last) for x in others}) == 1 and len(amounts) > 1:
@@ -621,6 +690,21 @@ def _period_for(ctx: _Context, a: Amount, attached: tuple[TimeMention, Resolved]
     if len(periods) == 1:
         return p_free[0]
     return None
+
+
+def _clause(text: str, s0: int, s1: int, pos: int) -> tuple[int, int]:
+    """The clause of the sentence ``[s0, s1)`` around ``pos`` (commas, semicolons, conjunctions)."""
+    lo, hi = s0, s1
+    for m in _CLAUSE.finditer(text, s0, s1):
+        if m.end() <= pos:
+            lo = m.end()
+        elif m.start() >= pos:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+_CLAUSE = re.compile(r"[;,]\s+|\s+(?:while|whereas|but|which|who)\s+")
 
 
 def _attached_elsewhere(ctx: _Context, m: TimeMention) -> bool:

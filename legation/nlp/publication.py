@@ -134,49 +134,56 @@ def infer_publication(text: str, mentions: list[TimeMention],
 def _from_anniversaries(text: str, by_sentence: dict[tuple[int, int], list[TimeMention]]
                         ) -> list[tuple[int, list[Clue]]]:
     anchors = lexicon()["anniversary_anchors"]
-    years: dict[int, list[tuple[int, Clue]]] = {}
-    offsets: dict[int, list[tuple[int, Clue]]] = {}
-    founding: list[tuple[int, Clue]] = []
+    years: dict[int, list[tuple[int, Clue]]] = {}  # ordinal -> the year it falls in
+    offsets: dict[int, list[tuple[int, Clue]]] = {}  # ordinal -> "this/next/last year"
+    founding: dict[int, Clue] = {}  # year something began -> evidence
+
+    def anchored(m: TimeMention, s: int) -> bool:
+        before = text[max(s, m.start - 60):m.start].lower()
+        return any(a in before for a in anchors)
+
     for (s, e), ms in by_sentence.items():
         sentence = text[s:e]
-        ords = [_ordinal(a) for a in _ANNIVERSARY.finditer(sentence)]
-        ords = [n for n in ords if n]
-        for m in ms:
-            ys = _abs_years(m)
-            if ys is None or m.spec.kind != "point":
-                continue
-            before = text[max(s, m.start - 60):m.start].lower()
-            if any(a in before for a in anchors):
-                founding.append((ys[0], Clue(s, e, text[s:e], f"founded in {ys[0]}")))
-        if not ords:
-            continue
-        for n in ords:
+        points = [(m, _abs_years(m)[0]) for m in ms if m.spec.kind == "point" and _abs_years(m)
+                  and m.spec.lo is not None and m.spec.lo.month is None]
+        for m, y in points:
+            if anchored(m, s):
+                founding.setdefault(y, Clue(s, e, sentence, f"it began in {y}"))
+        ords = [(n, s + a.start()) for a in _ANNIVERSARY.finditer(sentence) if (n := _ordinal(a))]
+        for n, where in ords:
+            found: list[int] = []
             for m in ms:
                 ys = _abs_years(m)
-                rel = _rel_year(m)
-                if ys is not None:
-                    y1, y2 = ys
-                    before = text[max(s, m.start - 60):m.start].lower()
-                    if m.spec.kind == "range" and y2 - y1 == n:
-                        a = y2
-                    elif m.spec.kind == "point" and m.spec.lo and m.spec.lo.month is None and \
-                            any(w in before for w in anchors):
-                        a = y1 + n
-                    elif m.spec.kind == "point" and m.spec.lo and m.spec.lo.month is None:
-                        a = y1
-                    else:
-                        continue
-                    years.setdefault(n, []).append(
-                        (a, Clue(s, e, sentence, f"the {_ordinal_text(n)} anniversary falls in {a}")))
-                elif rel is not None:
-                    offsets.setdefault(n, []).append(
-                        (rel, Clue(s, e, sentence, f"the {_ordinal_text(n)} anniversary is "
-                                                            f"'{' '.join(m.core_text.split())}'")))
+                if m.spec.kind == "range" and ys and ys[1] - ys[0] == n:
+                    found.append(ys[1])
+                    founding.setdefault(ys[0], Clue(s, e, sentence, f"it began in {ys[0]}"))
+            values = sorted(y for _, y in points)
+            for y1 in values:
+                if y1 + n in values:
+                    found.append(y1 + n)
+                    founding.setdefault(y1, Clue(s, e, sentence, f"it began in {y1}"))
+            if not found and len(points) == 1:
+                m, y = points[0]
+                if anchored(m, s):
+                    found.append(y + n)
+                else:
+                    found.append(y)
+                    founding.setdefault(y - n, Clue(s, e, sentence, f"the {_ordinal_text(n)} anniversary falls "
+                                                                     f"in {y}, so it began in {y - n}"))
+            for a in found:
+                years.setdefault(n, []).append(
+                    (a, Clue(s, e, sentence, f"the {_ordinal_text(n)} anniversary falls in {a}")))
+            rels = [m for m in ms if _rel_year(m) is not None]
+            if rels:  # the relative year nearest the anniversary is the one that dates it
+                m = min(rels, key=lambda r: min(abs(r.start - where), abs(r.end - where)))
+                offsets.setdefault(n, []).append(
+                    (_rel_year(m), Clue(s, e, sentence, f"the {_ordinal_text(n)} anniversary is "
+                                                         f"'{' '.join(m.core_text.split())}'")))
     out: list[tuple[int, list[Clue]]] = []
     for n, rels in offsets.items():
         known = years.get(n) or [(f + n, Clue(c.start, c.end, c.text, c.reason + f", so the "
                                               f"{_ordinal_text(n)} anniversary is {f + n}"))
-                                 for f, c in founding[:1]]
+                                 for f, c in founding.items()]
         for a, a_clue in known:
             for off, r_clue in rels:
                 y = a - off
@@ -216,7 +223,7 @@ def _bounds(text: str, mentions: list[TimeMention], sent) -> tuple[tuple[date, C
         if not r.known:
             continue
         s, e = sent(m)
-        tense = tense_of(text[s:e])  # the sentence's: "2023 ... will be a milestone" is future
+        tense = _own_tense(text, s, e, m.start)
         if tense == "past" and m.mod not in ("by", "until", "before"):
             point = r.first  # the event began by then
             if point and (lower is None or point > lower[0]):
@@ -228,6 +235,32 @@ def _bounds(text: str, mentions: list[TimeMention], sent) -> tuple[tuple[date, C
                 upper = (point, Clue(s, e, text[s:e],
                                      f"'{' '.join(m.text.split())}' is told as future"))
     return lower, upper
+
+
+def _own_tense(text: str, s: int, e: int, pos: int):
+    """The tense of the clause saying the date (a fronted "In 2022," takes its main clause's);
+    a sentence with any future cue is never a dated past ("She said 2023 will be ...")."""
+    whole = tense_of(text[s:e])
+    if whole == "future":
+        return "future"
+    clauses = [(c0, c1) for c0, c1 in _clauses(text, s, e)]
+    for i, (c0, c1) in enumerate(clauses):
+        if c0 <= pos < c1:
+            for a, b in clauses[i:i + 2]:
+                t = tense_of(text[a:b])
+                if t is not None:
+                    return t
+            return None
+    return whole
+
+
+def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    out, lo = [], s
+    for m in re.finditer(r"[;,]\s+|\s+(?:and|but|while|whereas)\s+", text[s:e]):
+        out.append((lo, s + m.start()))
+        lo = s + m.end()
+    out.append((lo, e))
+    return out
 
 
 def _month(text: str, mentions: list[TimeMention], sent, year: int,

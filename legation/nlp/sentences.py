@@ -19,7 +19,7 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "etc", "e.g", "i.e", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gen", "col", "lt", "sen",
     "rep", "gov", "u.s", "u.k", "u.n", "inc", "ltd", "co", "corp", "jr", "sr", "approx", "est", "h.e",
-    "s", "a.m", "p.m", "fig", "art", "vol",
+    "s", "a.m", "p.m", "fig", "art", "vol", "rs", "nt",
 }
 _BREAK = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -80,6 +80,8 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _is_abbreviation(text: str, floor: int, dot: int) -> bool:
     if text[dot] != ".":
         return False
+    if text[max(floor, dot - 2):dot] == "S/":  # Peruvian soles: "S/. 130 billion"
+        return True
     m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(floor, dot - 12):dot])
     if not m:
         return False

@@ -396,6 +396,11 @@ def _rules() -> tuple[_Rule, ...]:
         n = {"last": -1, "next": 1, "coming": 1, "this": 0}.get(rel_word)
         return TimeSpec("weekday", weekday=lex["weekdays"][m["wd"]], n=n)
 
+    def period_anaphor(m: re.Match[str]) -> TimeSpec | None:
+        months = _num(m["n"]) if m["n"] else None
+        shift = {"last": -1, "previous": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
+        return TimeSpec("anaphor", unit="period", n=months, direction=shift)
+
     def anaphor(m: re.Match[str]) -> TimeSpec | None:
         word = m["which"].lower()
         n = {"same": 0, "that": 0, "following": 1, "next": 1, "previous": -1, "preceding": -1}[word]
@@ -448,7 +453,8 @@ def _rules() -> tuple[_Rule, ...]:
             r"(?P<unit>year|quarter|month|week)\b", flags), rel),
         _Rule("day_word", re.compile(r"\b(?P<dw>today|tonight|yesterday|tomorrow)\b", flags), day_word),
         _Rule("span", re.compile(
-            rf"\b(?:the\s+(?P<dir>past|last|previous|next|coming|recent)\s+(?:(?P<n>{n_word})\s+)?|"
+            rf"\b(?:(?:within\s+)?the\s+(?P<dir>past|last|previous|next|coming|recent)\s+(?:(?P<n>{n_word})\s+)?|"
+            rf"(?P<within>within)\s+(?P<n3>{n_word})\s+|"
             rf"(?P<dir2>past|last|previous|next|coming)\s+(?P<n2>{n_word})\s+)"
             rf"(?P<unit>decades?|years?|months?|weeks?|days?)\b", flags), _span_adapter(span)),
         _Rule("offset", re.compile(
@@ -456,6 +462,9 @@ def _rules() -> tuple[_Rule, ...]:
             rf"(?:\s+(?P<ago>ago)|(?P<later>['’]?\s+time\b|\s+from\s+now))", flags), offset),
         _Rule("weekday", re.compile(
             rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?(?P<wd>{weekdays})\b"), weekday),
+        _Rule("period_anaphor", re.compile(
+            rf"\b(?:the|that|this)\s+(?:same\s+)?(?:(?P<n>\d{{1,2}}|{cardinals})[\s-]months?\s+)?period"
+            rf"(?:\s+(?:of\s+)?(?P<rel>last|previous|next)\s+year)?\b", flags), period_anaphor),
         _Rule("anaphor", re.compile(
             r"\b(?:the|that)\s+(?P<which>same|following|next|previous|preceding)\s+(?P<unit>day|month|year)\b"
             r"|\b(?P<that>that)\s+(?P<unit2>day)\b", flags), _anaphor_adapter(anaphor)),
@@ -469,6 +478,10 @@ def _span_adapter(fn: Callable[[re.Match[str]], TimeSpec | None]) -> Callable[[r
             self.m = m
 
         def __getitem__(self, key: str) -> str | None:
+            if key == "dir" and self.m["within"] and not (self.m["dir"] or self.m["dir2"]):
+                return "next"  # "within five years": from the base on
+            if key == "n" and self.m["n3"]:
+                return self.m["n3"]
             alt = {"dir": "dir2", "n": "n2"}.get(key)
             return self.m[key] or (self.m[alt] if alt else None)
 
@@ -702,14 +715,17 @@ def _shift_months(y: int, m: int, delta: int) -> tuple[int, int]:
 
 
 def resolve(spec: TimeSpec, base: Base | None, *, tense: Tense = None,
-            anchor: date | None = None, part: str | None = None) -> Resolved:
+            anchor: date | None = None, part: str | None = None, period: Resolved | None = None) -> Resolved:
     """Resolve ``spec`` against ``base`` (the publication date as far as known).
 
     :param tense: "past"/"future" picks the side of the base for yearless dates
     :param anchor: the last single day mentioned before, for "the same day"
     :param part: a part-of-period modifier ("early", "mid", "late", "end", "start")
+    :param period: the last run of months mentioned before, for "the eight-month period"
     """
     try:
+        if spec.kind == "anaphor" and spec.unit == "period":
+            return _resolve_period_anaphor(spec, period)
         r = _resolve(spec, base, tense, anchor)
     except (ValueError, OverflowError):
         return UNKNOWN
@@ -908,6 +924,20 @@ def _resolve_anaphor(spec: TimeSpec, anchor: date | None) -> Resolved:
         return Resolved(_iso_point(y, m, None), None, "month", *_bounds(y, m, None))
     y = anchor.year + (spec.n or 0)
     return Resolved(f"{y:04d}", None, "year", date(y, 1, 1), date(y, 12, 31))
+
+
+def _resolve_period_anaphor(spec: TimeSpec, period: Resolved | None) -> Resolved:
+    """"the eight-month period", "the same period last year": the run of months named before."""
+    if period is None or period.first is None or period.last is None:
+        return UNKNOWN
+    months = (period.last.year - period.first.year) * 12 + period.last.month - period.first.month + 1
+    if spec.n is not None and spec.n != months:
+        return UNKNOWN
+    shift = spec.direction or 0
+    y1, y2 = period.first.year + shift, period.last.year + shift
+    m1, m2 = period.first.month, period.last.month
+    return Resolved(_iso_point(y1, m1, None), _iso_point(y2, m2, None), "month",
+                    date(y1, m1, 1), date(y2, m2, _month_last(y2, m2)))
 
 
 def _resolve_offset(spec: TimeSpec, base: Base | None) -> Resolved:

@@ -270,3 +270,33 @@ def test_figures_a_duration_is_not_a_future_period():
     text = "Trade between Vietnam and Chile doubled in a decade to $2 billion."
     [f] = figures(text)
     assert f.period is None or f.period.start != "2034-01-01"
+
+
+def test_figures_breakdown_by_partner_continues_the_last_flow():
+    text = ("Foreign direct investment into Vietnam in the first eight months of this year totaled $20.5 billion."
+            "\n\nSingapore led with $6.8 billion, followed by Japan with $2.4 billion.")
+    fs = figures(text, "2024-09-05")
+    assert [(f.measure, f.from_, f.to, f.value, f.period.end) for f in fs] == [
+        ("investment", None, "Vietnam", 20.5e9, "2024-08-31"),
+        ("investment", "Singapore", "Vietnam", 6.8e9, "2024-08-31"),
+        ("investment", "Japan", "Vietnam", 2.4e9, "2024-08-31")]
+
+
+def test_figures_the_eight_month_period_refers_back():
+    text = ("Exports in the first eight months rose. Vietnam's exports to Japan hit $15 billion in the "
+            "eight-month period.")
+    [f] = figures(text, "2024-09-05")
+    assert (f.period.start, f.period.end) == ("2024-01-01", "2024-08-31")
+
+
+def test_figures_average_annual_growth():
+    [f] = figures("Over the past five years, Japan's investment in Vietnam grew by an average of 6 percent a year.")
+    assert (f.measure, f.qualifier, f.value, f.from_, f.to) == ("other", "growth", 6.0, "Japan", "Vietnam")
+
+
+def test_figures_share_does_not_take_another_clauses_date():
+    [share, inv] = figures("Samsung, which accounts for nearly a fifth of Vietnam's exports, invested $3 billion "
+                           "in the country last year.",
+                           organizations=[Organization(id="O1", name="Samsung", kind="company", mentions=[(0, 7)])])
+    assert share.period is None and share.qualifier == "fraction"
+    assert (inv.measure, inv.from_, inv.to, inv.period.start) == ("investment", "Samsung", "Vietnam", "2023-01-01")
