@@ -25,12 +25,15 @@ from dataclasses import dataclass
 
 from legation.nlp._guarded import GuardedComponent
 from legation.nlp.lexicon import Lexicon, fold
+from legation.nlp.tokens import sentence_bounds
 
 __all__ = ["Definition", "definition_for", "is_acronym_shape", "long_form_reverse", "schwartz_hearst",
            "initials_match", "is_slip_of"]
 
 _ACR = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&.\-]{1,11}$")
-_ROMAN = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
+#: ordinals in names ("Pope Leo XIV", "Phase III"); acronyms of C, L, D and M letters (CCL, CDC) are common,
+#: so only numerals written with I, V and X are taken for numbers
+_ROMAN = re.compile(r"^(?=[XVI])X{0,3}(I[XV]|V?I{0,3})$")
 _FUNCTION = {"of", "and", "for", "the", "on", "in", "to", "a", "an", "&", "de", "del", "la", "le", "des", "du",
              "y", "et", "at", "by", "with"}
 
@@ -116,7 +119,7 @@ def definition_for(short: str, before: list[str], lex: Lexicon) -> Definition | 
             words = _strip_the(found.split())
             # a long form is capitalised or, for common terms, all lower case; its first word must count
             if words and len(words) >= 2 and words[0].lower() not in _FUNCTION:
-                words = _whole_name(words, before, lex)
+                words = _whole_name(words, before, lex, short)
                 return Definition(short, " ".join(words), "schwartz-hearst")
     phrase = _capitalised_tail(before)
     if phrase and initials_match(short, phrase):
@@ -132,7 +135,7 @@ def definition_for(short: str, before: list[str], lex: Lexicon) -> Definition | 
     return None
 
 
-def _whole_name(words: list[str], before: list[str], lex: Lexicon) -> list[str]:
+def _whole_name(words: list[str], before: list[str], lex: Lexicon, short: str = "") -> list[str]:
     """Grow a Schwartz-Hearst long form to the whole proper name it ends:
     "Investment Authority" -> "Indonesia Investment Authority" (INA),
     "Digital Economy Framework Agreement" -> "ASEAN Digital Economy Framework Agreement" (DEFA).
@@ -152,6 +155,10 @@ def _whole_name(words: list[str], before: list[str], lex: Lexicon) -> list[str]:
             break
         if k - 1 == 0 or before[k - 2].endswith((".", ":", "\u2013", "-", "\u2014")):
             break  # a sentence opener is not part of the name
+        # "Indonesia Investment Authority (INA)", "ASEAN Digital Economy Framework Agreement (DEFA)",
+        # but not "Kenya-India Joint Trade Committee (JTC)"
+        if not (short and w[0].lower() == short[0].lower()) and not (w.isupper() and len(w) >= 2):
+            break
         grown.insert(0, w)
         k -= 1
         taken += 1
@@ -318,12 +325,12 @@ class AcronymComponent(GuardedComponent):
         for tok in doc:
             if tok.text != "(" or tok.i + 2 >= len(doc):
                 continue
-            sent = tok.sent if doc.has_annotation("SENT_START") else doc[:]
+            sent_start = doc[sentence_bounds(doc, tok.i)[0]].idx
             close_i = next((t.i for t in doc[tok.i + 1: min(len(doc), tok.i + 6)] if t.text == ")"), None)
             short_text = text[tok.idx + 1: doc[close_i].idx] if close_i is not None else ""
             if short_text and " " not in short_text and is_acronym_shape(short_text):
                 inner = doc[tok.i + 1: close_i]
-                window = text[max(sent.start_char, tok.idx - 300): tok.idx]
+                window = text[max(sent_start, tok.idx - 300): tok.idx]
                 window = window[window.rfind("\n") + 1:]
                 before = window.split()
                 found = definition_for(short_text, before, self.lex)

@@ -117,11 +117,14 @@ class OrganizationComponent(GuardedComponent):
 
     def _head_spans(self, doc: Doc) -> list[OrgMatch]:
         out = []
+        c = claims(doc)
         for i in range(len(doc)):
             head = self._head_at(doc, i)
             if head is None:
                 continue
             end, kind = head
+            if c.get(end - 1, ("", ""))[0] == "place":
+                continue  # "Russian Federation", "United Arab Emirates" are places
             start = self._grow_left(doc, i)
             if start == i and fold(word_text(doc, i, end)) in self.lex.weak_heads:
                 continue  # "Group", "Office" alone are not names
@@ -301,7 +304,9 @@ class OrganizationComponent(GuardedComponent):
             if (t.i > 0 and is_cap(doc[t.i - 1]) and doc[t.i - 1].i not in c) or (
                     t.i + 1 < len(doc) and is_cap(doc[t.i + 1]) and doc[t.i + 1].i not in c):
                 continue
-            out.append(OrgMatch(t.i, t.i + 1))
+            m = OrgMatch(t.i, t.i + 1)
+            m.kind = "ner"  # marks a weak match; the people component may take the word back
+            out.append(m)
         return out
 
     def _merge(self, doc: Doc, spans: list[OrgMatch]) -> list[OrgMatch]:
@@ -332,6 +337,7 @@ class OrganizationComponent(GuardedComponent):
         expanded_parts: list[OrgMatch] = []
         for m in matches:
             expanded_parts.extend(self._parts(doc, m))
+        weak = {id(m) for m in expanded_parts if m.kind == "ner"}
         for m in expanded_parts:
             m.name = self._name(doc, m.start, m.end, infos)
             m.key = fold(m.name)
@@ -381,8 +387,16 @@ class OrganizationComponent(GuardedComponent):
             org = next((o for o in orgs.values() if o.acronym == target), None)
             if org is not None and info is not None:
                 org.mentions = sorted(set(org.mentions))
+        strong = {orgs[m.key].id for m in expanded_parts if id(m) not in weak}
+        st["weak_orgs"] = {orgs[m.key].id for m in expanded_parts if id(m) in weak} - strong - {
+            o.id for o in orgs.values() if o.acronym}
         for m in reversed(expanded_parts):  # the widest span owns its tokens
             claim(doc, m.start, m.end, "org", orgs[m.key].id)
+        for org in orgs.values():  # acronym uses ("CCPIT Vice Chairman") belong to their organization
+            for start, end in org.mentions:
+                span = doc.char_span(start, end, alignment_mode="strict")
+                if span is not None and not any(i in c for i in range(span.start, span.end)):
+                    claim(doc, span.start, span.end, "org", org.id)
         for org in orgs.values():
             org.mentions = sorted(set(org.mentions))
         # places inside organization names are not mentions of the place
@@ -488,10 +502,22 @@ class OrganizationComponent(GuardedComponent):
         return kind
 
     def _country_of_text(self, text: str) -> str | None:
-        for word in re.findall(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)?", text):
-            code = self.lex.demonyms.get(word) or self.lex.country_names.get(fold(word))
-            if code:
-                return code
+        """The first country named or implied in an organization's name ("Communist Party of Uruguay")."""
+        from legation.nlp.gazetteer import load_gazetteer
+
+        gaz = load_gazetteer()
+        words = re.findall(r"[A-Z][\w'’-]*", text)
+        for n in range(len(words)):
+            for k in (3, 2, 1):
+                phrase = " ".join(words[n: n + k])
+                if len(words[n: n + k]) < k:
+                    continue
+                code = self.lex.demonyms.get(phrase)
+                if code:
+                    return code
+                entries = [e for e in gaz.lookup(phrase) if e.kind == "country"]
+                if entries:
+                    return entries[0].country
         return None
 
     def _acronym(self, doc: Doc, m: OrgMatch, infos: dict) -> str | None:
@@ -509,6 +535,27 @@ class OrganizationComponent(GuardedComponent):
 
     def _country(self, doc: Doc, m: OrgMatch, c: dict, place_country: dict, demonyms: dict,
                  infos: dict) -> str | None:
+        found = self._countries_in(doc, m, c, place_country, demonyms)
+        if len(found) >= 2 and self._binational(doc, m):
+            return None  # "Nigerian-German Business Association", "Vietnam-Peru Friendship Association"
+        return self._first_country(doc, m, c, place_country, demonyms, infos)
+
+    def _countries_in(self, doc: Doc, m: OrgMatch, c: dict, place_country: dict, demonyms: dict) -> list[str]:
+        out: list[str] = []
+        for i in range(m.start, m.end):
+            kind, key = c.get(i, ("", ""))
+            code = place_country.get(key) if kind == "place" else demonyms.get(i)
+            if code and code not in out:
+                out.append(code)
+        return out
+
+    @staticmethod
+    def _binational(doc: Doc, m: OrgMatch) -> bool:
+        text = word_text(doc, m.start, m.end)
+        return bool(re.search(r"\b[A-Z][\w']+\s*[-–]\s*[A-Z][\w']+", text)) or " and " in text
+
+    def _first_country(self, doc: Doc, m: OrgMatch, c: dict, place_country: dict, demonyms: dict,
+                       infos: dict) -> str | None:
         for i in range(m.start, m.end):
             # "Ambassador of X to Y", "Embassy of Vietnam in Peru": the first place is the owner
             if doc[i].text.lower() in ("to", "in") and i > m.start:

@@ -91,9 +91,10 @@ class PeopleComponent(GuardedComponent):
         self._role_tokens = self._find_role_tokens(doc, TitleParser(
             doc, lex, org_country=org_country, place_country=place_country, demonyms=demonyms))
         self._person_ents = person_ents
+        self._weak_orgs = {o.id for o in orgs.values() if o.id in st.get("weak_orgs", set())}
         runs = self._runs(doc)
-        name_tokens = {i for r in runs if not (len(r.words) == 1 and len(r.words[0]) == 1)
-                       for i in range(r.start, r.end)}
+        probe = TitleParser(doc, lex, org_country=org_country, place_country=place_country, demonyms=demonyms)
+        name_tokens = {i for r in runs if self._blocks_titles(doc, r, probe) for i in range(r.start, r.end)}
         parser = TitleParser(doc, lex, org_country=org_country, place_country=place_country, demonyms=demonyms,
                              name_tokens=name_tokens)
         people: list[_Person] = []
@@ -113,6 +114,7 @@ class PeopleComponent(GuardedComponent):
         for p in people:
             for r in p.runs:
                 claim(doc, r.hon_start if r.hon_start is not None else r.start, r.end, "person", str(id(p)))
+        self._drop_weak_orgs(doc, people)
         self._countries(doc, people, parser)
         out = self._emit(doc, people)
         get_list(doc, "legation_people").extend(out)
@@ -126,7 +128,8 @@ class PeopleComponent(GuardedComponent):
         tok = doc[i]
         lex = self.lex
         if not is_name_token(tok) or claims(doc).get(i, ("", ""))[0] in ("org", "place"):
-            return False
+            if claims(doc).get(i, ("", ""))[1] not in self._weak_orgs:
+                return False
         text = tok.text
         low = fold(text)
         if text in lex.not_names or text in lex.name_stop_nouns or low in _MONTHS or text in lex.honorifics:
@@ -212,6 +215,26 @@ class PeopleComponent(GuardedComponent):
             out.append(run)
             i = j
         return out
+
+    def _drop_weak_orgs(self, doc: Doc, people: list[_Person]) -> None:
+        """A single word the NER called an organization is a person's short form after all ("Diep said")."""
+        if not self._weak_orgs:
+            return
+        spans = {(doc[r.start].idx, doc[r.end - 1].idx + len(doc[r.end - 1].text)) for p in people for r in p.runs}
+        orgs = get_list(doc, "legation_organizations")
+        for org in list(orgs):
+            if org.id in self._weak_orgs and any(m in spans for m in org.mentions):
+                orgs.remove(org)
+
+    @staticmethod
+    def _blocks_titles(doc: Doc, run: Run, parser: TitleParser) -> bool:
+        """Is this run a name that bounds a title zone?  A lone capitalised word right before a
+        role ("Parliamentary State Secretary", "Business Director") belongs to the title instead."""
+        if len(run.words) == 1 and len(run.words[0]) == 1:
+            return False
+        if len(run.words) == 1 and not run.honorific and run.end < len(doc) and parser.role_at(run.end) is not None:
+            return False
+        return True
 
     def _trim_start(self, doc: Doc, i: int, j: int) -> int:
         """Drop honorific words caught in a run ("Seri" of "Datuk Seri")."""
@@ -338,9 +361,30 @@ class PeopleComponent(GuardedComponent):
             p.country = next((t.country for t in p.titles if t.country), None)
         self._from_lists(doc, people)
         self._from_delegations(doc, people)
+        home = state(doc).get("home_country")
+        international = {"bloc", "forum", "ngo", "agreement"}
         for p in people:
-            if p.country is None:
-                p.country = culture_of(p.words, self.lex).default_country
+            if p.country is not None:
+                continue
+            usual = culture_of(p.words, self.lex).default_country
+            if any(self._org_kind(doc, t) in international for t in p.titles):
+                continue  # "Deputy Secretary-General of ASEAN": serves no single state
+            if any(t.organization is not None for t in p.titles):
+                p.country = usual  # a body the text gives no state (a binational association): the name decides
+                continue
+            if p.titles and home:
+                # an unqualified title ("Foreign Minister X") names an official of the country the agency
+                # files from, unless the name itself belongs elsewhere (a Vietnamese minister in Jakarta)
+                p.country = usual if usual and usual != home else home
+            else:
+                p.country = usual
+
+    @staticmethod
+    def _org_kind(doc: Doc, t: TitleParse) -> str | None:
+        for org in state(doc).get("organizations", {}).values():
+            if org.id == t.organization:
+                return org.kind
+        return None
 
     def _from_lists(self, doc: Doc, people: list[_Person]) -> None:
         """"Ms. A, T1, and Ms. B, T2": B takes A's country when B's titles name none."""
@@ -367,14 +411,16 @@ class PeopleComponent(GuardedComponent):
                 continue
             for r in p.runs:
                 start = r.hon_start if r.hon_start is not None else r.start
+                start = min([t.start for t in r.titles if t.end <= start] + [start])
                 window = doc[max(0, start - 12): start]
                 text = window.text.lower()
                 if "led by" not in text and "headed by" not in text:
                     continue
+                demonyms = {i: code for s, e, code in st.get("demonyms", []) for i in range(s, e)}
                 for t in reversed(window):
                     kind, key = c.get(t.i, ("", ""))
                     code = place_country.get(key) if kind == "place" else org_country.get(key) if kind == "org" \
-                        else None
+                        else demonyms.get(t.i)
                     if code:
                         p.country = code
                         break

@@ -38,6 +38,9 @@ _AREA_WORDS = {"province", "region", "state", "prefecture", "county", "departmen
                "district", "territory", "municipality", "city"}
 _INNER = {"-", "and", "of", "de", "da", "do", "del", "la", "el", "the", "'s", "’s", "&"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_MONTH_WORDS = {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul",
+                "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec",
+                "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 class PlaceMatch:
@@ -70,8 +73,11 @@ class PlaceComponent(GuardedComponent):
         first = self._scan(doc, countries, countries_only=True)
         countries |= {m.entry.country for m in first if m.entry.country}
         matches = self._scan(doc, countries, countries_only=False)
+        matches = self._same_names(doc, matches, countries)
         st["doc_countries"] = countries | {m.entry.country for m in matches if m.entry.kind == "country"}
         st["place_matches"] = matches
+        st["dateline"] = self._find_dateline(doc, matches)
+        st["home_country"] = st["dateline"].entry.country if st["dateline"] else self._byline_country(doc, countries)
         for m in matches:
             claim(doc, m.start, m.end, "place", m.entry.key)
         self._emit(doc, matches)
@@ -159,6 +165,27 @@ class PlaceComponent(GuardedComponent):
         entry = PlaceEntry(f"area:{fold(surface)}", surface, "province", None)
         return PlaceMatch(i, end, entry, surface)
 
+    def _same_names(self, doc: Doc, matches: list[PlaceMatch], countries: set[str]) -> list[PlaceMatch]:
+        """One sense per article: a name taken as a place once ("Gyeonggi province") is that place
+        wherever else it is written ("the Gyeonggi Business & Science Accelerator")."""
+        known = {fold(m.surface): m.entry for m in matches}
+        taken = {i for m in matches for i in range(m.start, m.end)}
+        extra = []
+        for i, tok in enumerate(doc):
+            if i in taken or not is_cap(tok):
+                continue
+            for n in range(min(4, len(doc) - i), 0, -1):
+                surface = word_text(doc, i, i + n)
+                entry = known.get(fold(surface))
+                if entry is None or any(j in taken for j in range(i, i + n)):
+                    continue
+                if self._anchors_person(doc, i) or self._inside_name(doc, i, i + n, {}):
+                    continue
+                extra.append(PlaceMatch(i, i + n, entry, surface))
+                taken.update(range(i, i + n))
+                break
+        return sorted(matches + extra, key=lambda m: m.start)
+
     def _accept(self, doc: Doc, start: int, end: int, entry: PlaceEntry, surface: str, countries: set[str],
                 ents: dict, alternate: bool) -> bool:
         lex = self.lex
@@ -225,13 +252,56 @@ class PlaceComponent(GuardedComponent):
                 return True
         return False
 
+    def _find_dateline(self, doc: Doc, matches: list[PlaceMatch]) -> PlaceMatch | None:
+        """The place an agency files from ("HANOI (VNA) -", "Lima, Oct. 14 (ANDINA)."), if the article has one.
+
+        News convention leaves the home country's officials unqualified ("Foreign Minister X") and
+        qualifies foreign ones ("Chilean Ambassador X"), so the dateline also tells whose officials
+        the unqualified titles name.  Only the first three paragraphs are read.
+        """
+        paragraph = 0
+        for m in matches:
+            paragraph = doc.text.count("\n\n", 0, doc[m.start].idx)
+            if paragraph > 3:
+                return None
+            if self._dateline(doc, m.start, m.end) or self._dateline_caps(doc, m.start, m.end):
+                return m
+        return None
+
+    def _byline_country(self, doc: Doc, countries: set[str]) -> str | None:
+        """"By Adaeze Nwankwo, Abuja": a byline that names the city the reporter files from."""
+        text = doc.text
+        for start, end in state(doc).get("credit_spans", []):
+            if text.count("\n\n", 0, start) > 3:
+                break
+            tail = text[start:end].rsplit(",", 1)
+            if len(tail) < 2:
+                continue
+            entry = Gazetteer.best([e for e in self.gaz.lookup(tail[1].strip()) if e.kind in ("city", "country")],
+                                   countries)
+            if entry is not None and (entry.kind == "country" or entry.population >= KNOWN_CITY):
+                return entry.country
+        return None
+
+    @staticmethod
+    def _dateline_caps(doc: Doc, start: int, end: int) -> bool:
+        """``BEIJING, March 27 (Xinhua) --``: an upper-case city opening a paragraph."""
+        first = doc[start]
+        at_start = start == 0 or "\n" in doc[start - 1].whitespace_ or doc[start - 1].text.endswith("\n")
+        return at_start and first.text.isupper() and len(first.text) > 2
+
     @staticmethod
     def _dateline(doc: Doc, start: int, end: int) -> bool:
         """``HANOI (VNA) -`` / ``Lima, Peru —``: a place that opens a paragraph before a credit or a dash."""
         if start > 0 and "\n" not in doc[start - 1].whitespace_ + doc[start - 1].text:
             return False
         nxt = doc[end].text if end < len(doc) else ""
-        return nxt in ("(", ",", "-", "–", "—", ":")
+        if nxt in ("(", "-", "–", "—", ":"):
+            return True
+        # "Lima, Oct. 14 (ANDINA)", "LIMA, Peru —", but not "Liang, also a member ..."
+        after = doc[end + 1] if end + 1 < len(doc) else None
+        return nxt == "," and after is not None and (after.text.rstrip(".").lower() in _MONTH_WORDS
+                                                     or after.text.isupper() or after.ent_type_ == "GPE")
 
     # ------------------------------------------------------------------ output
 

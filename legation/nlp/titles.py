@@ -215,7 +215,7 @@ class TitleParser:
                     break
                 if t.text == "(" and not (e + 2 < n and doc[e + 2].text == ")"):
                     break
-                if t.text.lower() in _APPOSITION_STOP:
+                if t.text.lower() in _APPOSITION_STOP or (t.text.lower() == "who" and e > s):
                     break
                 if self._has_pos and t.pos_ in ("VERB", "AUX") and self.role_at(e) is None \
                         and t.text.lower() not in ("responsible", "charged"):
@@ -370,7 +370,10 @@ class TitleParser:
             k = self._claim_end(i)
             if k < end and doc[k].text in APOSTROPHE_S:
                 k += 1
-            if self.role_at(k) is not None or (k in self.demonyms):
+            m = k
+            while m < end and m - k < 3 and self.role_at(m) is None and is_cap(doc[m]) and self._kind(m) == "":
+                m += 1  # "ApexBrasil Business Director"
+            if self.role_at(m) is not None or (k in self.demonyms):
                 org_id = self.claims[i][1]
                 i = k
         while i < end and (q := self.qualifier_at(i)) is not None:
