@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -106,6 +107,11 @@ class _Context:
     last_pair: tuple[Actor, Actor] | None = None
     last_frames: dict[str, _Frame] = field(default_factory=dict)
     last_flow: tuple[_Frame, Period | None, str] | None = None
+    amount_starts: list[int] = field(default_factory=list)
+    attached_ids: set[int] = field(default_factory=set)
+
+    def amounts_between(self, start: int, end: int) -> list[Amount]:
+        return self.amounts[bisect_left(self.amount_starts, start):bisect_left(self.amount_starts, end)]
 
 
 def _triggers(text: str, start: int, end: int) -> list[_Trigger]:
@@ -191,11 +197,28 @@ def _qualifier(ctx: _Context, a: Amount, s0: int) -> str | None:
     if re.match(r"\s+(?:target|goal)\b", ctx.text[a.end:a.end + 10], re.IGNORECASE):
         return "target"
     clause = ctx.text[s0:a.start].lower()
-    if any(re.search(rf"\b{re.escape(c)}\b", clause) for c in lex["target_before"]):
+    target, forecast = _cue_regexes()
+    if target.search(clause):
         return "target"
-    if any(re.search(rf"\b{re.escape(c)}\b", clause) for c in lex["forecast_before"]):
+    if forecast.search(clause):
         return "forecast"
     return None
+
+
+@lru_cache(maxsize=1)
+def _receiving_regex() -> re.Pattern[str]:
+    words = sorted(lexicon()["verbs_receiving"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+@lru_cache(maxsize=1)
+def _cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lex = lexicon()
+
+    def alt(words: list[str]) -> re.Pattern[str]:
+        return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+
+    return alt(lex["target_before"]), alt(lex["forecast_before"])
 
 
 def _governing(ctx: _Context, a: Amount, triggers: list[_Trigger], s0: int) -> _Trigger | None:
@@ -296,7 +319,7 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry) -> _Fram
     later = [x.start for x in _triggers(text, t.end, s1) if x.start > t.end]
     brk = re.search(r";|\s(?:while|whereas|but|and\s+(?:its|their))\s", text[t.end:s1])
     limit = min(later[0] if later else s1, t.end + brk.start() if brk else s1, t.end + 200)
-    inside = [(a.start, a.end) for a in ctx.amounts if t.end <= a.start < limit]
+    inside = [(a.start, a.end) for a in ctx.amounts_between(t.end, limit)]
     preps: dict[str, Actor] = {}
     for m in re.finditer(r"\b(to|into|from|between|with|in|and)\s+", text[t.end:limit]):
         word = m.group(1).lower()
@@ -321,8 +344,7 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry) -> _Fram
     measure = t.measure
     verb = t.text.lower().endswith("ed") or t.text.lower().endswith("ing")
     subject = _subject(ctx, s0, t.start) if verb or owner is None else None
-    receiving = any(re.search(rf"\b{re.escape(v)}\b", text[s0:t.start].lower())
-                    for v in lexicon()["verbs_receiving"])
+    receiving = bool(_receiving_regex().search(text[s0:t.start].lower()))
     f = _Frame(measure)
     if measure == "exports":
         f.source = owner or preps.get("from") or subject
@@ -406,8 +428,8 @@ def _share_np(ctx: _Context, a: Amount, s1: int) -> tuple[str, str | None, Actor
     lex = lexicon()
     start = m.end()
     stops = set(lex["subject_stop"])
-    nxt = [b.start for b in ctx.amounts if b.start >= start]
-    limit = min(s1, nxt[0] if nxt else s1)
+    nxt = ctx.amounts_between(start, s1)
+    limit = nxt[0].start if nxt else s1
     seg = text[start:limit]
     cut = re.search(r"[,;:.()\[\]]|\s[-–—]\s", seg)
     if cut:
@@ -479,15 +501,8 @@ def _share_part(ctx: _Context, s0: int, s1: int, regions: list[tuple[int, int]],
 
 
 def _attached(ctx: _Context, a: Amount) -> tuple[TimeMention, Resolved] | None:
-    end = a.equivalent.end + 1 if a.equivalent else a.end
-    for m, r in ctx.dates:
-        if m.start < end:
-            continue
-        gap = ctx.text[end:m.start]
-        if re.fullmatch(r"[\s,)]*(?:\(\s*)?", gap) and len(gap) <= 4:
-            return m, r
-        break
-    return None
+    starts = [m.start for m, _ in ctx.dates]
+    return _attached_in(ctx, a, ctx.dates, starts)
 
 
 def _period(mention: TimeMention, r: Resolved) -> Period:
@@ -509,10 +524,12 @@ def _is_period_like(m: TimeMention, r: Resolved) -> bool:
 def extract_figures(text: str, actors: ActorIndex, time: TimeAnalysis | None = None) -> list[Figure]:
     """Every money, percentage and fraction figure of ``text``, in order (no spaCy needed)."""
     time = time or analyse_time(text, None)
-    date_spans = [(m.core_start, m.core_end) for m, _ in time.mentions]
-    amounts = [a for a in find_amounts(text)
-               if not any(s < a.end and a.number_start < e and s <= a.number_start for s, e in date_spans)]
+    mentions = time.mentions  # in text order
+    starts = [m.start for m, _ in mentions]
+    amounts = [a for a in find_amounts(text) if not _inside_date(a, mentions, starts)]
     ctx = _Context(text, actors, time, amounts)
+    ctx.amount_starts = [a.start for a in amounts]
+    ctx.attached_ids = {id(x[0]) for a in amounts if (x := _attached_in(ctx, a, mentions, starts))}
     sents = time.sentences
     by_sentence: dict[tuple[int, int], list[Amount]] = {}
     for a in amounts:
@@ -520,10 +537,15 @@ def extract_figures(text: str, actors: ActorIndex, time: TimeAnalysis | None = N
         by_sentence.setdefault(s, []).append(a)
     out: list[Figure] = []
     seen: set[tuple] = set()
+    si = 0
     for p0, p1 in paragraphs(text):
         carry = _Carry()
-        p_dates = [(m, r) for m, r in time.mentions if p0 <= m.start < p1]
-        for s0, s1 in [s for s in sents if p0 <= s[0] < p1]:
+        p_dates = mentions[bisect_left(starts, p0):bisect_left(starts, p1)]
+        while si < len(sents) and sents[si][0] < p0:
+            si += 1
+        while si < len(sents) and sents[si][0] < p1:
+            s0, s1 = sents[si]
+            si += 1
             sentence_amounts = by_sentence.get((s0, s1))
             triggers = _triggers(text, s0, s1)
             if not sentence_amounts:
@@ -533,7 +555,7 @@ def extract_figures(text: str, actors: ActorIndex, time: TimeAnalysis | None = N
                         if f.source or f.target:
                             _update_carry(carry, f, ctx)
                 continue
-            ctx.dates = [(m, r) for m, r in time.mentions if s0 <= m.start < s1]
+            ctx.dates = mentions[bisect_left(starts, s0):bisect_left(starts, s1)]
             figures = _sentence(ctx, s0, s1, sentence_amounts, triggers, carry, p_dates)
             for fig in figures:
                 key = (fig.measure, fig.subject, fig.from_, fig.to, fig.value, fig.unit,
@@ -543,6 +565,28 @@ def extract_figures(text: str, actors: ActorIndex, time: TimeAnalysis | None = N
                 seen.add(key)
                 out.append(fig)
     return out
+
+
+def _inside_date(a: Amount, mentions: list[tuple[TimeMention, Resolved]], starts: list[int]) -> bool:
+    """An amount whose number is part of a date ("half" in "the first half of 2023")."""
+    i = bisect_right(starts, a.number_start)
+    for m, _ in mentions[max(0, i - 3):i + 1]:
+        if m.core_start <= a.number_start < m.core_end:
+            return True
+    return False
+
+
+def _attached_in(ctx: _Context, a: Amount, mentions: list[tuple[TimeMention, Resolved]],
+                 starts: list[int]) -> tuple[TimeMention, Resolved] | None:
+    """The date right after an amount ("$19 million in 2013"), if any."""
+    end = a.equivalent.end + 1 if a.equivalent else a.end
+    i = bisect_left(starts, end)
+    if i < len(mentions):
+        m, r = mentions[i]
+        gap = ctx.text[end:m.start]
+        if len(gap) <= 4 and re.fullmatch(r"[\s,)]*(?:\(\s*)?", gap):
+            return m, r
+    return None
 
 
 def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: list[_Trigger],
@@ -708,10 +752,7 @@ _CLAUSE = re.compile(r"[;,]\s+|\s+(?:while|whereas|but|which|who)\s+")
 
 
 def _attached_elsewhere(ctx: _Context, m: TimeMention) -> bool:
-    for a in ctx.amounts:
-        if a.end <= m.start and re.fullmatch(r"[\s,)]*(?:\(\s*)?", ctx.text[a.end:m.start]) and m.start - a.end <= 4:
-            return True
-    return False
+    return id(m) in ctx.attached_ids
 
 
 def _from_to_pair(ctx: _Context, amounts: list[Amount], idx: int, s0: int) -> int | None:

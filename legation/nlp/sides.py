@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -113,6 +114,10 @@ class ActorIndex:
                 spans.append(Actor(s, e, text[s:e], o.name, "organization", o.country, "organization"))
         spans.sort(key=lambda a: (a.start, -(a.end - a.start)))
         self.mentions = spans
+        self._starts = [a.start for a in spans]
+        self._salience: dict[str, int] | None = None
+        self._top: dict[tuple[str, int], list[Actor]] = {}
+        self._first: dict[str, int] | None = None
 
     # ------------------------------------------------------------------ names
 
@@ -154,9 +159,7 @@ class ActorIndex:
     def covering(self, start: int, end: int) -> Actor | None:
         """The longest mention overlapping [start, end)."""
         best = None
-        for a in self.mentions:
-            if a.start >= end:
-                break
+        for a in self.mentions[max(0, bisect_left(self._starts, start) - 8):bisect_left(self._starts, end)]:
             if a.end > start and (best is None or a.end - a.start > best.end - best.start):
                 best = a
         return best
@@ -165,9 +168,7 @@ class ActorIndex:
         """The actor that starts at ``pos`` (after an optional "the"), not reaching past ``limit``."""
         m = re.match(r"(?:the\s+|The\s+)?", self.text[pos:limit])
         skip = pos + (m.end() if m else 0)
-        for a in self.mentions:
-            if a.start > skip:
-                break
+        for a in self.mentions[bisect_left(self._starts, pos):bisect_right(self._starts, skip)]:
             if a.start in (pos, skip) and a.end <= limit:
                 return self._trim(a)
         low = self.text[pos:limit].lower()
@@ -188,10 +189,8 @@ class ActorIndex:
     def actor_ending(self, pos: int, floor: int) -> Actor | None:
         """The actor whose text ends at ``pos`` (before a possessive), not starting before ``floor``."""
         best = None
-        for a in self.mentions:
-            if a.start >= pos:
-                break
-            if a.start >= floor and a.end in (pos,):
+        for a in self.mentions[bisect_left(self._starts, floor):bisect_left(self._starts, pos)]:
+            if a.end == pos:
                 best = self._trim(a)
         if best:
             return best
@@ -209,7 +208,8 @@ class ActorIndex:
         return None
 
     def actors_in(self, start: int, end: int) -> list[Actor]:
-        return [self._trim(a) for a in self.mentions if a.start >= start and a.end <= end]
+        return [self._trim(a) for a in self.mentions[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+                if a.end <= end]
 
     def _trim(self, a: Actor) -> Actor:
         """A mention found by the entity component; acronym uses keep the canonical name."""
@@ -218,6 +218,11 @@ class ActorIndex:
     # ------------------------------------------------------------------ anaphora
 
     def salience(self) -> dict[str, int]:
+        if self._salience is None:
+            self._salience = self._compute_salience()
+        return self._salience
+
+    def _compute_salience(self) -> dict[str, int]:
         score: dict[str, int] = {}
         for p in self.places:
             score[p.name] = score.get(p.name, 0) + len(p.mentions)
@@ -232,6 +237,12 @@ class ActorIndex:
 
     def top(self, kind: str, n: int) -> list[Actor]:
         """The ``n`` most salient places of ``kind`` (ties: the first mentioned)."""
+        key = (kind, n)
+        if key not in self._top:
+            self._top[key] = self._rank(kind, n)
+        return self._top[key]
+
+    def _rank(self, kind: str, n: int) -> list[Actor]:
         score = self.salience()
         ranked = sorted((p for p in self.places if self._kind.get(p.name) == kind),
                         key=lambda p: (-score.get(p.name, 0), min((s for s, _ in p.mentions), default=0)))
@@ -239,9 +250,13 @@ class ActorIndex:
 
     def first_mention(self, name: str | None) -> int:
         """Where the document first names ``name`` (places and organizations), or a large number."""
-        starts = [s for p in self.places if p.name == name for s, _ in p.mentions]
-        starts += [s for o in self.organizations if o.name == name for s, _ in o.mentions]
-        return min(starts, default=1 << 30)
+        if self._first is None:
+            first: dict[str, int] = {}
+            for a in self.mentions:  # sorted by start: the first seen is the first mention
+                if a.name is not None:
+                    first.setdefault(a.name, a.start)
+            self._first = first
+        return self._first.get(name or "", 1 << 30)
 
     def most_salient(self, kind: str) -> Actor | None:
         found = self.top(kind, 1)

@@ -32,6 +32,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
@@ -556,12 +557,15 @@ def scan(text: str) -> list[TimeMention]:
             core_start = m.start(rule.core_group) if rule.core_group else m.start()
             found.append((core_start, m.end(), priority, m.start(), spec))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
-    taken: list[tuple[int, int]] = []
+    taken_starts: list[int] = []  # chosen spans, kept sorted and disjoint
+    taken_ends: list[int] = []
     chosen: list[tuple[int, int, TimeSpec]] = []
     for start, end, _prio, _mstart, spec in found:
-        if any(start < e and s < end for s, e in taken):
+        i = bisect_right(taken_starts, start)
+        if i > 0 and taken_ends[i - 1] > start or i < len(taken_starts) and taken_starts[i] < end:
             continue
-        taken.append((start, end))
+        taken_starts.insert(i, start)
+        taken_ends.insert(i, end)
         chosen.append((start, end, spec))
     chosen.sort(key=lambda c: c[0])
     return [_extend(text, s, e, spec) for s, e, spec in chosen]
