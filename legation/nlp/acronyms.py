@@ -229,6 +229,8 @@ def is_slip_of(used: str, defined: str) -> int:
 
 # --------------------------------------------------------------------------- the component
 
+#: "U.S. dollars", "US dollar": a currency, not a use of the acronym
+_CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents?)\b", re.IGNORECASE)
 _USE_BOUNDARY = r"(?<![\w$/&.-]){}(?![\w$&]|-\w)"
 
 
@@ -273,7 +275,7 @@ class AcronymComponent(GuardedComponent):
             if short not in text:
                 continue
             spans = [(m.start(), m.end()) for m in re.finditer(_USE_BOUNDARY.format(re.escape(short)), text)]
-            spans = [s for s in spans if not _in_caps_line(text, *s)]
+            spans = [s for s in spans if not _in_caps_line(text, *s) and not _CURRENCY_AFTER.match(text, s[1])]
             if not spans:
                 continue
             if short in infos:

@@ -446,10 +446,13 @@ class PeopleComponent(GuardedComponent):
                 mentions.append((doc[r.start].idx, doc[r.end - 1].idx + len(doc[r.end - 1].text)))
             titles: list[Title] = []
             seen: set[str] = set()
+            fuller_roles = {fold(t.role or "") for t in p.titles if fold(t.text) != fold(t.role or "")}
             for t in sorted(p.titles, key=lambda t: t.start):
                 key = self._title_key(doc, t.text)
                 if key in seen:
                     continue
+                if fold(t.text) == fold(t.role or "") and fold(t.role or "") in fuller_roles:
+                    continue  # "Ambassador Fuentes" after "Ambassador of Chile to Vietnam Carolina Fuentes Lagos"
                 seen.add(key)
                 titles.append(Title(text=t.text, role=t.role, organization=t.organization, qualifier=t.qualifier))
             out.append(Person(id=f"P{n}", name=name, aliases=aliases, country=p.country, titles=titles,

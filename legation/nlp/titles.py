@@ -220,7 +220,14 @@ class TitleParser:
                 if self._has_pos and t.pos_ in ("VERB", "AUX") and self.role_at(e) is None \
                         and t.text.lower() not in ("responsible", "charged"):
                     break
-                if kind == "person":
+                if kind == "person" or (e > s and e in self.name_tokens):
+                    if e > s and e in self.name_tokens:
+                        prev = doc[e - 1]
+                        if self._kind(e - 1) == "org" or fold(prev.text) in self.role_words:
+                            return []  # "X, KAM Chief Executive Anthony Mwangi and ...": the next name's title
+                        if prev.text.islower() and prev.is_alpha:
+                            e += 1  # "Director of the party's newspaper El Popular": a named thing
+                            continue
                     break
             e += 1
         while s < e and doc[s].text.lower() in ("also", "now", "currently", "then", "formerly", "who", "is",
