@@ -107,6 +107,8 @@ class Tracker:
                 m.places.extend(p for p in self.focus.places if p not in m.places)
             if m.own_date is None and anchor is not None and m.status == "occurred":
                 m.own_date = anchor.date
+            if m.own_date is None and m.group and self.focus is not None and m.status == "occurred":
+                m.own_date = self.focus.date  # 'The two sides signed ...': the sides of the encounter just told
             if m.status != "occurred":
                 # 'has cancelled his visit' is news even when the visit was told before;
                 # 'this visit would strengthen ...' only talks about one
@@ -212,6 +214,8 @@ class Tracker:
         for e in self.events:
             if not _kinds_merge(m, e) or not _dates_agree(m.own_date, e.date):
                 continue
+            if e.strong is not None and e.strong.sentence is m.sentence and e.kind != m.kind:
+                continue  # 'received X, who is in Hanoi for the Meeting': two happenings, one sentence
             ep = set(e.people)
             shared = len(mp & ep)
             if mp and ep:

@@ -114,6 +114,7 @@ class Discourse:
     refs: list[Ref] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     dateline: Ref | None = None
+    cache: dict = field(default_factory=dict)  # per-article memo of derived lookups (trigger words, title refs)
 
     @classmethod
     def build(cls, text: str, *, published: str | None, people: list[Person],
@@ -199,13 +200,18 @@ class Discourse:
         A title counts when the text gives it in full, with its organization, and
         the person's name is not right beside it (then it is an apposition).
         """
+        key = ("titles", start, end)
+        if key in self.cache:
+            return self.cache[key]
         out: list[Ref] = []
         window = self.text[start:end]
         low = window.lower()
         for p in self.people.values():
             for t in p.titles:
                 title = t.text.strip()
-                if len(title) < 12 or " " not in title:
+                # only titles that name their body ('General Secretary of the X Party'); a bare
+                # 'Foreign Minister' could be anyone's
+                if len(title) < 12 or not re.search(r"\bof\b|[’']s\b", title):
                     continue
                 for m in re.finditer(re.escape(title.lower()), low):
                     s, e = start + m.start(), start + m.end()
@@ -214,10 +220,19 @@ class Discourse:
                     near = self.refs_in(max(start, s - 40), min(end, e + 40), "person")
                     if any(r.id == p.id for r in near):
                         continue
-                    if self.refs_in(e, min(end, e + 3), "person") or self.refs_in(max(start, s - 3), s, "person"):
+                    if self._person_touching(s, e):
                         continue
                     out.append(Ref(s, e, p.id, "title"))
-        return sorted(out, key=lambda r: r.start)
+        out.sort(key=lambda r: r.start)
+        self.cache[key] = out
+        return out
+
+    def _person_touching(self, start: int, end: int) -> bool:
+        """Is a person named right before or after the span (an apposition of a title)?"""
+        for r in self.refs_in(max(0, start - 60), end + 60, "person"):
+            if 0 <= r.start - end <= 3 or 0 <= start - r.end <= 3:
+                return True
+        return False
 
     def place_kind(self, place_id: str) -> str | None:
         p = self.places.get(place_id)

@@ -32,7 +32,7 @@ _STOP_BACK = {
     "into", "over", "between", "among", "has", "have", "pay", "pays", "hold", "holds", "host", "hosts",
     "attended", "attend", "attends", "joined", "chaired", "co-chaired", "organised", "organized",
 }
-_MODIFIER = re.compile(r"^(?:[a-z0-9][a-z0-9-]*|[A-Z][A-Za-z0-9-]*)$")
+_MODIFIER = re.compile(r"^(?:[a-z0-9][a-z0-9-]*|[A-Z][A-Za-z0-9-]*)(?:['’]s?)?$")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:warmly\s+|cordially\s+|officially\s+)?$", re.I)
 _RELCL = re.compile(r",\s*(?:who|which|whose)\b[^,;]*$", re.I)
 _SUBJECT_PRONOUN = re.compile(r"(?:^|[,;]\s*|\b(?:and|then|also)\s+)(he|she|they)\b(?!\s*(?:said|added))", re.I)
@@ -128,6 +128,8 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
             m.left.append(possessor)
         if _consumed(disc, sent, t):
             continue
+        if _named_gathering(text, sent, m) and re.search(r"\bfor\s*$", frame_text):
+            continue  # 'who is in Vietnam for the Foreign Ministers' Meeting': why they came, told later
         m.status = _status(disc, sent, t, m)
         m.new_marker = bool(lex.continuity.search(before)) or bool(
             lex.continuity.search(text[t.end:min(sent.end, t.end + 30)]) and m.rule.nominal is False)
@@ -142,6 +144,8 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
         m.anaphoric = m.det in ("definite", "possessive") and m.own_date is None and m.rule.nominal
         if m.frame == "relation" and m.det in ("definite", "possessive"):
             m.anaphoric = True
+        if _named_gathering(text, sent, m):  # 'the fourth Foreign Ministers' Meeting': a name, told anew
+            m.anaphoric = False
     mentions = _merge_visit_frames(mentions)
     _assign_people(disc, sent, mentions, ctx, visitors_adj)
     for m in mentions:
@@ -163,6 +167,17 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
             m.anchored = m.anchored or definite
             m.places.extend(p for p in places if p not in m.places)
     return _fold_repeats(mentions)
+
+
+def _named_gathering(text: str, sent: Sentence, m: Mention) -> bool:
+    """A capitalized gathering after capitalized words is the name of one
+    ('the Vietnam-Australia Foreign Ministers' Meeting', 'the Mekong-Lancang Summit')."""
+    word = text[m.start:m.end]
+    if not word[:1].isupper() or not m.rule.nominal:
+        return False
+    before = text[sent.start:m.start].rstrip()
+    return bool(re.search(r"[A-Z][\w-]*[’']?s?[’']?$", before)) and before[:1] != "" and \
+        not re.search(r"(?:^|[.!?]\s)\S*$", before)
 
 
 def _sidelines(disc: Discourse, sent: Sentence) -> list[tuple[int, int, bool, list[str]]]:
@@ -205,8 +220,18 @@ def _fold_repeats(mentions: list[Mention]) -> list[Mention]:
 
 
 def _triggers(sent: Sentence, disc: Discourse) -> list[_Trigger]:
+    """The encounter words of a sentence, longest first, without false senses (cached)."""
+    cached = disc.cache.get(("triggers", sent.index))
+    if cached is None:
+        cached = disc.cache[("triggers", sent.index)] = _find_triggers(sent, disc)
+    return cached
+
+
+def _find_triggers(sent: Sentence, disc: Discourse) -> list[_Trigger]:
     lex = disc.lexicon
     text = disc.text
+    if lex.any_trigger is not None and not lex.any_trigger.search(text, sent.start, sent.end):
+        return []
     found: list[tuple[int, int, int, TriggerRule]] = []
     for order, rule in enumerate(lex.triggers):
         for m in rule.regex.finditer(text, sent.start, sent.end):
@@ -224,10 +249,8 @@ def _triggers(sent: Sentence, disc: Discourse) -> list[_Trigger]:
                   if r.start <= start and end <= r.end]
         if inside:  # 'APEC Summit', 'the Trade Fair': a name, not a telling
             continue
-        if text[start:end].lower() == "visiting" and (
-                re.search(r"(?:\b(?:the|a|an)|^|[,(:;–—-])\s*$", text[sent.start:start], re.I)
-                and re.match(r"\s+[A-Z]", text[end:end + 2])):
-            continue  # 'the visiting Secretary General X', 'Visiting Thai Deputy PM X': who, not what
+        if text[start:end].lower() == "visiting" and _visiting_names_a_person(disc, sent, start, end):
+            continue  # 'the visiting Secretary General X', 'met with visiting Minister X': who, not what
         if not rule.nominal and rule.needs and not _needs_met(disc, sent, start, end, rule):
             continue
         kept.append(_Trigger(start, end, rule))
@@ -282,19 +305,31 @@ def _needs_met(disc: Discourse, sent: Sentence, start: int, end: int, rule: Trig
     return False
 
 
+def _visiting_names_a_person(disc: Discourse, sent: Sentence, start: int, end: int) -> str | None:
+    """'visiting' as an adjective before a person ('met with visiting Brazilian Foreign Minister
+    X'), not a verb ('is visiting Japan', 'while visiting Hanoi'): returns that person."""
+    text = disc.text
+    if re.search(r"\b(?:is|are|was|were|be|been|while|when|after|before|by|of|for|in|on)\s+$",
+                 text[max(sent.start, start - 8):start], re.I):
+        return None
+    if not re.match(r"\s+[A-Z]", text[end:end + 2]):
+        return None
+    stop = re.search(r"[,;.]", text[end:sent.end])
+    limit = min(sent.end, end + (stop.start() if stop else 120), end + 120)
+    refs = disc.refs_in(end, limit) + disc.title_refs(end, limit)
+    refs.sort(key=lambda r: r.start)
+    if refs and refs[0].kind in ("person", "title"):
+        return refs[0].id
+    return None
+
+
 def _visiting_adjective(sent: Sentence, disc: Discourse) -> list[str]:
     """People introduced as 'the visiting Secretary General X': visitors wherever they appear."""
     out: list[str] = []
-    text = disc.text
-    for m in re.finditer(r"(?:\b(?:the|a|an)\s+|^|[,(:;–—-]\s*)visiting(?=\s+[A-Z])", text[sent.start:sent.end], re.I):
-        after = sent.start + m.end()
-        for r in disc.refs_in(after, min(sent.end, after + 90)):
-            if r.kind == "person":
-                out.append(r.id)
-            break
-        for r in disc.title_refs(after, min(sent.end, after + 90)):
-            out.append(r.id)
-            break
+    for m in re.finditer(r"\bvisiting\b", disc.text[sent.start:sent.end], re.I):
+        person = _visiting_names_a_person(disc, sent, sent.start + m.start(), sent.start + m.end())
+        if person:
+            out.append(person)
     return out
 
 

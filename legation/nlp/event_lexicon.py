@@ -118,6 +118,9 @@ class EventLexicon:
     plover_sectors: dict[str, str | None]
     coding: tuple[CodingRow, ...]
     sources: dict[str, str] = field(default_factory=dict)
+    #: one pattern for 'does this sentence tell of an encounter / a statement at all?'
+    any_trigger: re.Pattern[str] | None = None
+    any_statement: re.Pattern[str] | None = None
 
     def code(self, **values: str) -> CodingRow:
         """The first coding row whose conditions hold (the table ends with a catch-all)."""
@@ -195,6 +198,9 @@ def build_lexicon(sources: dict[str, str]) -> EventLexicon:
         plover_sectors=dict(sectors["plover"]),
         coding=_coding(sources["coding.tsv"]),
         sources=dict(sources),
+        any_trigger=words("|".join(f"(?:{e['pattern']})" for e in trig["encounters"])),
+        any_statement=words("|".join([f"(?:{e['pattern']})" for e in stat["kinds"]]
+                                     + [stat["scheduled"]["pattern"], "anniversar(?:y|ies)"])),
     )
 
 

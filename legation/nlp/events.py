@@ -249,6 +249,12 @@ class _Assembler:
         for pid in e.places:
             if not disc.is_country(pid):
                 return EventPlace(name=disc.places[pid].name, country=disc.place_country(pid), inferred=False)
+        strong = e.strong or e.mentions[0]
+        dl = disc.dateline
+        in_lead = dl is not None and strong.sentence.start <= dl.start < strong.sentence.end
+        if in_lead and not e.destination and not disc.is_country(dl.id) and all(
+                disc.place_country(p) == disc.place_country(dl.id) for p in e.places):
+            return EventPlace(name=disc.places[dl.id].name, country=disc.place_country(dl.id), inferred=False)
         if e.destination:
             country = disc.place_country(e.destination)
             inferred = "visit" not in (e.kind, e.intended)
@@ -262,9 +268,7 @@ class _Assembler:
                 return EventPlace(name=disc.places[city].name, country=disc.place_country(city), inferred=False)
         for pid in e.places:
             return EventPlace(name=None, country=disc.place_country(pid), inferred=False)
-        strong = e.strong or e.mentions[0]
-        dl = disc.dateline
-        if dl is not None and strong.sentence.start <= dl.start < strong.sentence.end:
+        if in_lead:
             return EventPlace(name=None if disc.is_country(dl.id) else disc.places[dl.id].name,
                               country=disc.place_country(dl.id), inferred=False)
         country = self._ongoing_visit(e, people) or self._host_country(e, people)

@@ -83,6 +83,8 @@ def detect_statements(disc: Discourse, tracker: Tracker, actors: dict[int, str |
 
 def _sentence_statements(disc: Discourse, sent: Sentence, actor: str | None) -> list[Statement]:
     text = disc.text
+    if disc.lexicon.any_statement is not None and not disc.lexicon.any_statement.search(text, sent.start, sent.end):
+        return []
     hits: list[tuple[int, int, object]] = []
     for rule in disc.lexicon.statements:
         for m in rule.regex.finditer(text, sent.start, sent.end):
