@@ -157,7 +157,7 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
             # what the article tells is the delegation's visit, hosted by a city or a body
             m.kind = "visit"
             m.visitors.extend(x for x in m.guests if x not in m.visitors)
-        if sidelines or lex.multilateral.search(text[m.start:m.end]):
+        if sidelines or lex.multilateral.search(text[max(sent.start, m.start - 25):m.end]):
             m.modes.add("multilateral")
         if m.kind == "call":
             m.modes.add("phone")
@@ -166,7 +166,26 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
         for _s, _e, definite, places in sidelines:
             m.anchored = m.anchored or definite
             m.places.extend(p for p in places if p not in m.places)
-    return _fold_repeats(mentions)
+    return _fold_repeats(_fold_hosting(mentions))
+
+
+def _fold_hosting(mentions: list[Mention]) -> list[Mention]:
+    """'X hosted leaders of ASEAN at a summit in Jakarta': X hosts the summit; one encounter."""
+    out = list(mentions)
+    for m in mentions:
+        if m.rule.nominal or m.rule.orientation != "host_first" or m.status != "occurred":
+            continue
+        gathering = next((n for n in mentions if n is not m and n.rule.nominal and n.kind in ("meeting", "talks")
+                          and 0 <= n.start - m.end <= 100), None)
+        if gathering is None:
+            continue
+        gathering.hosts.extend(x for x in m.left if x not in gathering.hosts)
+        gathering.left = _ids(m.left + gathering.left)
+        gathering.people = _ids(gathering.left + gathering.right + m.right)
+        gathering.own_date = gathering.own_date or m.own_date
+        gathering.places.extend(p for p in m.places if p not in gathering.places)
+        out.remove(m)
+    return out
 
 
 def _named_gathering(text: str, sent: Sentence, m: Mention) -> bool:
@@ -255,7 +274,10 @@ def _find_triggers(sent: Sentence, disc: Discourse) -> list[_Trigger]:
             continue
         kept.append(_Trigger(start, end, rule))
         last_end = end
-    return kept
+    # 'the Party Dialogue Meeting', 'summit talks': in a compound the last noun names the gathering
+    return [t for i, t in enumerate(kept)
+            if not (t.rule.nominal and i + 1 < len(kept) and kept[i + 1].rule.nominal
+                    and not text[t.end:kept[i + 1].start].strip())]
 
 
 def _covers(pattern: re.Pattern[str], text: str, start: int, sent: Sentence) -> bool:
@@ -457,8 +479,8 @@ def _usable_date(d: DateExpr) -> bool:
     if not d.start and not d.text:
         return False
     text = (d.text or "").lower()
-    if re.search(r"\b(?:past|decade|years|since|over the|first \w+ months|this year|last year|next year)\b", text):
-        return False
+    if re.search(r"\b(?:past|decade|years|since|over the|first \w+ months|so far)\b", text):
+        return False  # durations, not the day of an encounter
     if d.precision in ("decade",):
         return False
     if d.start and d.end and len(d.start) == 4 and len(d.end) == 4 and d.start != d.end:
@@ -495,6 +517,12 @@ def _assign_dates(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> N
             continue
         mains[j].own_date = dates[i]
         claimed.add(i)
+    opening = [d for d in dates if mains and d.offsets[1] <= min(m.start for m in mains)
+               and not disc.refs_in(sent.start, d.offsets[0], "person")]
+    if opening:  # 'Earlier this year, X visited Beijing, where he held talks ...': the opener dates both
+        for m in mains:
+            if m.own_date is None:
+                m.own_date = opening[0]
     for key in ("same", "next", "previous"):
         hit = lex.anaphoric_dates[key].search(text, sent.start, sent.end)
         if not hit:

@@ -310,3 +310,39 @@ def test_events_never_crash_on_odd_text(words: list[str], junk: str):
     for e in events:
         assert e.plover is not None and e.cameo
         assert text[e.evidence.start:e.evidence.end] == e.evidence.text
+
+
+# ---------------------------------------------------------------------------- more shapes
+
+
+def test_events_visiting_before_a_person_is_not_a_visit():
+    events, names = events_of("On May 9, Nguyen Thanh Long met with visiting Colombian official Elena Vargas Soto "
+                              "in Da Nang.", MAY9)
+    (e,) = encounters(events)
+    assert e.kind == "meeting" and e.date.start == "2024-05-09"
+    assert names[e.source_actor] == "Elena Vargas Soto" and names[e.target_actor] == "Nguyen Thanh Long"
+
+
+def test_events_hosting_a_summit_is_the_summit():
+    events, names = events_of("On May 9, Nguyen Thanh Long hosted leaders of the region at a summit in Da Nang, "
+                              "where Elena Vargas Soto and Ana Beltran spoke.", MAY9)
+    (e,) = encounters(events)
+    assert e.kind == "meeting" and e.plover.mode == "multilateral"
+    assert names[e.target_actor] == "Nguyen Thanh Long" and who(e, names) >= {"Nguyen Thanh Long", "Elena Vargas Soto"}
+
+
+def test_events_a_named_gathering_is_told_anew_and_a_purpose_is_not_told():
+    text = ("On May 9, Nguyen Thanh Long received Elena Vargas Soto, who is in Da Nang for the second "
+            "Vietnam-Colombia Party Dialogue Meeting.\n\n"
+            "The same day, Long and Vargas Soto co-chaired the second Party Dialogue Meeting.")
+    events, names = events_of(text, MAY9)
+    kinds = [(e.kind, e.date.start if e.date else None) for e in encounters(events)]
+    assert kinds == [("reception", "2024-05-09"), ("meeting", "2024-05-09")]
+
+
+def test_events_an_opening_date_dates_every_telling_of_the_sentence():
+    events, names = events_of("In March 2023, Pedro Ruiz visited Da Nang, where he held talks with Nguyen Thanh Long.",
+                              {"text": "March 2023", "start": "2023-03", "precision": "month"})
+    found = encounters(events)
+    assert [(e.kind, e.date.start) for e in found] == [("visit", "2023-03"), ("talks", "2023-03")]
+    assert found[0].place.name == "Da Nang"
