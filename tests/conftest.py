@@ -32,6 +32,20 @@ def shared_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def seeds_output(shared_dir: Path, tmp_path_factory) -> Path:
+    """``legation extract ../shared/seeds -o FILE`` run once per session; the json file."""
+    from click.testing import CliRunner
+
+    from legation.cli import cli
+
+    out = tmp_path_factory.mktemp("seeds") / "seeds.json"
+    result = CliRunner().invoke(cli, ["extract", str(shared_dir / "seeds"), "-o", str(out), "--quiet"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
 def pipeline_settings() -> Settings:
     if not model_available():
         pytest.skip("no English spaCy pipeline installed (make install)")

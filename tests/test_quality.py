@@ -12,9 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from legation.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 FLOOR_FILE = ROOT / "tests" / "quality_floor.json"
@@ -32,14 +29,11 @@ def floors_script():
 
 
 @pytest.fixture(scope="module")
-def seed_scores(shared_dir: Path, tmp_path_factory) -> dict:
-    out = tmp_path_factory.mktemp("quality") / "seeds.json"
-    result = CliRunner().invoke(cli, ["extract", str(shared_dir / "seeds"), "-o", str(out), "--quiet"],
-                                catch_exceptions=False)
-    assert result.exit_code == 0, result.stderr
+def seed_scores(shared_dir: Path, seeds_output: Path) -> dict:
+    """``score.py --json`` on ``legation extract ../shared/seeds`` (the session's seeds_output)."""
     python = shutil.which("python3") or sys.executable
     scored = subprocess.run([python, str(shared_dir / "eval" / "score.py"), "--gold", str(shared_dir / "gold"),
-                             "--pred", str(out), "--json"], capture_output=True, text=True, check=True)
+                             "--pred", str(seeds_output), "--json"], capture_output=True, text=True, check=True)
     return json.loads(scored.stdout)
 
 

@@ -89,8 +89,8 @@ def test_offsets_index_into_the_text_of_every_format(tmp_path: Path, make_page):
         assert check_offsets(doc) > 0
 
 
-def test_offsets_in_the_seeds(shared_dir: Path):
-    docs = extract(shared_dir / "seeds")["documents"]
+def test_offsets_in_the_seeds(shared_dir: Path, seeds_output: Path):
+    docs = json.loads(seeds_output.read_text(encoding="utf-8"))["documents"]
     assert len(docs) == len(list((shared_dir / "seeds").glob("*.txt")))
     for doc in docs:
         assert not doc["text"].lstrip().startswith("date ")
