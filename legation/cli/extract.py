@@ -160,8 +160,16 @@ def extract_cli(paths: tuple[str, ...], output: str, fmt: str, model: str | None
         if not quiet:
             bar.echo(error_text(r.source, r.error))
 
+    seen: dict[str, str] = {}
+
+    def on_read(doc: SourceDocument) -> None:
+        bar.read(doc)
+        first = seen.setdefault(doc.id, doc.source)
+        if first != doc.source and not quiet:  # e.g. a/report.txt and b/report.txt: both "report"
+            bar.echo(f"legation: warning: {doc.source}: its id {doc.id!r} is also the id of {first}")
+
     out, tmp = _open_output(output, fmt)
-    run = extract_files(paths, settings=settings, on_reject=on_reject, on_read=bar.read,
+    run = extract_files(paths, settings=settings, on_reject=on_reject, on_read=on_read,
                         stdin_kind="." + stdin_format)
     try:
         (write_jsonl if fmt == "jsonl" else write_json)(out, run)

@@ -42,7 +42,8 @@ def record_to_document(obj: dict, *, source: str, settings: Settings) -> SourceD
         raise TooLarge(limit_message(settings.max_bytes, size), source=source)
     url = obj.get("url") if isinstance(obj.get("url"), str) and obj["url"].strip() else None
     raw_id = obj.get("id")
-    doc_id = str(raw_id) if isinstance(raw_id, (str, int)) and str(raw_id).strip() else content_id(url, body)
+    given = isinstance(raw_id, str | int) and not isinstance(raw_id, bool) and str(raw_id).strip()
+    doc_id = str(raw_id).strip() if given else content_id(url, body)
     if body is text:
         doc = make_text_document(text, source=source, doc_id=doc_id)
     else:

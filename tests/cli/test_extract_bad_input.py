@@ -237,3 +237,14 @@ def test_unwritable_output_is_one_line_error(tmp_path: Path):
     result = run([str(good), "-o", str(tmp_path / "no" / "such" / "dir" / "out.json")])
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "out.json" in result.stderr
+
+
+def test_two_documents_with_one_id_get_a_warning_but_both_go_in(tmp_path: Path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_text(GOOD, encoding="utf-8")
+    code, data, err = extract(tmp_path, tmp_path / "a", tmp_path / "b")
+    assert code == 0
+    assert [d["id"] for d in data["documents"]] == ["good", "report", "report"]
+    assert err == [f"legation: warning: {tmp_path / 'b' / 'report.txt'}: its id 'report' is also the id of "
+                   f"{tmp_path / 'a' / 'report.txt'}"]

@@ -47,12 +47,13 @@ def test_file_id_is_its_stem(tmp_path: Path):
 
 
 def test_jsonl_ids(tmp_path: Path):
-    lines = [{"id": "given", "text": TEXT}, {"id": 17, "text": TEXT}, {"url": "https://example.org/x", "text": TEXT},
-             {"text": TEXT + " Second."}, {"id": "", "text": TEXT + " Third."}, {"html": f"<p>{TEXT}</p>" * 3}]
+    lines = [{"id": " given ", "text": TEXT}, {"id": 17, "text": TEXT}, {"url": "https://example.org/x", "text": TEXT},
+             {"text": TEXT + " Second."}, {"id": "", "text": TEXT + " Third."}, {"html": f"<p>{TEXT}</p>" * 3},
+             {"id": True, "text": TEXT + " Fourth."}]
     data = "".join(json.dumps(x) + "\n" for x in lines).encode()
     docs = list(read_bytes(data, name="feed.jsonl", settings=Settings()))
     assert [d.id for d in docs] == ["given", "17", sha16("https://example.org/x"), sha16(TEXT + " Second."),
-                                    sha16(TEXT + " Third."), sha16(f"<p>{TEXT}</p>" * 3)]
+                                    sha16(TEXT + " Third."), sha16(f"<p>{TEXT}</p>" * 3), sha16(TEXT + " Fourth.")]
 
 
 def test_warc_id_is_a_hash_of_the_target_uri(make_warc, sample_pages):
