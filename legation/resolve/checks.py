@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from datetime import date
 
 from legation.models import Extraction, Finding, RoleSpell
 from legation.resolve.events import date_range
@@ -108,9 +109,14 @@ def event_conflicts(events: list[EventRec], clusters: list[list[int]], labels: l
     return out
 
 
+#: findings reported per title at most (a title with many overlapping holders is one problem, not hundreds)
+MAX_PAIRS_PER_TITLE = 10
+
+
 def title_conflicts(spells: list[tuple[RoleSpell, str, str]], person_names: list[str],
                     person_countries: list[str | None]) -> list[Finding]:
-    by_title: dict[tuple[str, str], list[RoleSpell]] = defaultdict(list)
+    """Pairs of different people holding one single-holder title at overlapping dates (a sweep per title)."""
+    by_title: dict[tuple[str, str], list[tuple[date, date, RoleSpell]]] = defaultdict(list)
     for spell, role, org in spells:
         if spell.qualifier in PAST or not is_single_holder(role):
             continue
@@ -119,28 +125,33 @@ def title_conflicts(spells: list[tuple[RoleSpell, str, str]], person_names: list
             if not words:
                 continue  # "President" with no organization or country named: not comparable
             org = f"{org}|{person_countries[spell.person] or ''}"
-        by_title[(role, org)].append(spell)
+        span = date_range(spell.first_seen, spell.last_seen)
+        if span is not None:
+            by_title[(role, org)].append((span[0], span[1], spell))
     out = []
-    for (role, _org), items in by_title.items():
-        people = {s.person for s in items}
-        if len(people) < 2:
+    for (role, org), items in by_title.items():
+        if len({s.person for _a, _b, s in items}) < 2:
             continue
-        for i, a in enumerate(items):
-            for b in items[i + 1:]:
-                if a.person == b.person:
-                    continue
-                ra = date_range(a.first_seen, a.last_seen)
-                rb = date_range(b.first_seen, b.last_seen)
-                if not ra or not rb or ra[1] < rb[0] or rb[1] < ra[0]:
-                    continue
-                pa, pb = sorted([a, b], key=lambda s: s.person)
-                org_name = pa.organization_name or pa.title
-                message = (f"two holders of '{role}' of {org_name} at once: {person_names[pa.person]} "
-                           f"('{pa.title}', {pa.first_seen}..{pa.last_seen}) and {person_names[pb.person]} "
-                           f"('{pb.title}', {pb.first_seen}..{pb.last_seen})")
-                out.append(Finding(kind="title_holders", key=_key("title", role, _org, pa.person, pb.person),
-                                   message=message, subjects=[("person", pa.person), ("person", pb.person)],
-                                   evidence=[(d, None, None, "") for d, _date in pa.sources + pb.sources]))
+        items.sort(key=lambda x: (x[0], x[1], x[2].person))
+        active: list[tuple[date, date, RoleSpell]] = []
+        pairs: dict[tuple[int, int], tuple[RoleSpell, RoleSpell]] = {}
+        for item in items:
+            active = [a for a in active if a[1] >= item[0]]  # still held when this one is first seen
+            for other in active:
+                if other[2].person != item[2].person:
+                    pa, pb = sorted([other[2], item[2]], key=lambda sp: sp.person)
+                    pairs.setdefault((pa.person, pb.person), (pa, pb))
+            active.append(item)
+            if len(pairs) >= MAX_PAIRS_PER_TITLE:
+                break
+        for pa, pb in pairs.values():
+            org_name = pa.organization_name or pa.title
+            message = (f"two holders of '{role}' of {org_name} at once: {person_names[pa.person]} "
+                       f"('{pa.title}', {pa.first_seen}..{pa.last_seen}) and {person_names[pb.person]} "
+                       f"('{pb.title}', {pb.first_seen}..{pb.last_seen})")
+            out.append(Finding(kind="title_holders", key=_key("title", role, org, pa.person, pb.person),
+                               message=message, subjects=[("person", pa.person), ("person", pb.person)],
+                               evidence=[(d, None, None, "") for d, _date in pa.sources + pb.sources]))
     return out
 
 

@@ -31,8 +31,9 @@ _FALLBACK_GIVEN = ["luis", "alberto", "jose", "juan", "carlos", "maria", "ana", 
                    "elena", "john", "james", "mary", "david", "michael", "william", "robert", "elizabeth"]
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Casefolded, accents removed (đ -> d), punctuation as spaces, single spaces."""
+    """Casefolded, accents removed (đ -> d), punctuation as spaces, single spaces (cached: names recur)."""
     text = text.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -77,6 +78,7 @@ def vocabulary() -> Vocabulary:
                       particles=frozenset(fold(p) for p in particles), given=frozenset(fold(g) for g in given))
 
 
+@lru_cache(maxsize=65536)
 def name_tokens(name: str) -> tuple[str, ...]:
     """A person's name as folded tokens, honorifics removed ("Mr. Nguyễn Văn Dũng" -> nguyen van dung)."""
     tokens = fold(name).split()

@@ -127,19 +127,28 @@ def resolve_people(recs: list[PersonRec], *, org_keys: dict[tuple[str, str], str
                     break
 
     # 3 and 4. shorter forms, longer short forms first
-    by_token: dict[str, list[int]] = defaultdict(list)
+    by_token: dict[str, set[int]] = defaultdict(set)
+    longest = 0
     for i, r in enumerate(recs):
         if len(r.tokens) >= 2:
-            for tok in set(r.tokens):
-                by_token[tok].append(i)
+            longest = max(longest, len(r.tokens))
+            for tok in r.tokens:
+                by_token[tok].add(i)
     order = sorted((i for i, r in enumerate(recs) if r.tokens), key=lambda i: (-len(recs[i].tokens), i))
+    fuller: dict[tuple[str, ...], list[int]] = {}  # name -> records with a longer name holding its tokens
     for i in order:
         r = recs[i]
-        rarest = min(r.tokens, key=lambda tok: len(by_token.get(tok, ())))
+        if len(r.tokens) >= longest:
+            continue
+        if r.tokens not in fuller:
+            # a shorter form's tokens all occur in the fuller name (initials aside: those match by the others)
+            words = [tok for tok in r.tokens if len(tok) > 1] or list(r.tokens)
+            pool = set.intersection(*(by_token.get(tok, set()) for tok in words))
+            fuller[r.tokens] = sorted(j for j in pool if len(recs[j].tokens) > len(r.tokens))
         candidates: dict[int, tuple[int, str]] = {}
-        for j in by_token.get(rarest, ()):
+        for j in fuller[r.tokens]:
             other = recs[j]
-            if len(other.tokens) <= len(r.tokens) or cl.find(j) == cl.find(i):
+            if cl.find(j) == cl.find(i):
                 continue
             how = form_of(r.tokens, other.tokens, other.culture)
             if how is None or cl.why_not(i, j) is not None:

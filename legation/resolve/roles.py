@@ -81,6 +81,11 @@ def role_key(role: str) -> str:
 
 
 def split_title(title: Title) -> tuple[str | None, str, str | None]:
+    return _split_title(title.text, title.role, title.qualifier)
+
+
+@lru_cache(maxsize=65536)
+def _split_title(text: str, given_role: str | None, given_qualifier: str | None) -> tuple[str | None, str, str | None]:
     """(qualifier, role key, organization words) of a title.
 
     The qualifier is the title's own when the extractor set one, else a
@@ -89,16 +94,16 @@ def split_title(title: Title) -> tuple[str | None, str, str | None]:
     Communist Party of Peru"), used when the extractor linked no organization.
     """
     quals, _single = _vocab()
-    text = " ".join(title.text.split())
-    qualifier = fold(title.qualifier) if title.qualifier else None
+    text = " ".join(text.split())
+    qualifier = fold(given_qualifier) if given_qualifier else None
     folded = fold(text)
     if qualifier is None:
         for q in quals:
             if folded == q or folded.startswith(q + " "):
                 qualifier = q
                 break
-    if title.role:
-        role = role_key(title.role)
+    if given_role:
+        role = role_key(given_role)
     else:
         head = re.split(r"\s+(?:of|for|to|at|in)\s+", text, maxsplit=1)[0]
         role = role_key(head)

@@ -17,6 +17,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 from legation.models import Evidence, Extraction
 
@@ -30,6 +31,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])
 _MAX_EVIDENCE = 1000
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Casefolded, accents removed (đ -> d), punctuation to spaces, single spaces."""
     text = text.replace("đ", "d").replace("Đ", "D")

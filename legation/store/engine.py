@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.pool import NullPool, StaticPool
+from sqlalchemy.pool import StaticPool
 
 from legation.errors import ConfigError, Conflict, StoreError
 
@@ -96,7 +96,8 @@ def _sqlite_engine(url: URL, *, read_only: bool) -> Engine:
             if path.parent and not path.parent.exists():
                 raise StoreError(f"cannot create the knowledge base {path}: folder {path.parent} does not exist")
             target = f"sqlite:///{path}"
-        engine = create_engine(target, poolclass=NullPool, connect_args={"timeout": 30})
+        # a small pool: connecting runs the pragmas, and an idle WAL connection holds no lock
+        engine = create_engine(target, pool_size=2, max_overflow=8, connect_args={"timeout": 30})
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record):  # noqa: ANN001 - DB-API connection

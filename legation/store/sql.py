@@ -19,6 +19,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import Engine
@@ -181,11 +182,9 @@ class SQLStore(QueryMixin):
                 for table in t.DOCUMENT_TABLES:
                     conn.execute(delete(table).where(table.c.doc_id.in_(chunk)))
                 conn.execute(delete(t.documents).where(t.documents.c.id.in_(chunk)))
-            conn.execute(insert(t.documents), doc_rows)
+            _insert_many(conn, t.documents, doc_rows)
             for table in reversed(t.DOCUMENT_TABLES):
-                rows = child_rows.get(table.name)
-                if rows:
-                    conn.execute(insert(table), rows)
+                _insert_many(conn, table, child_rows.get(table.name, []))
             self._set_state(conn, "stale", "1")
         return results
 
@@ -263,7 +262,10 @@ class SQLStore(QueryMixin):
                     stmt = (update(doc_table).where(doc_table.c.doc_id == bindparam("b_doc"),
                                                     doc_table.c.local_id == bindparam("b_local"))
                             .values({column: bindparam("b_id")}))
-                    conn.execute(stmt, updates)
+                    compiled = stmt.compile(dialect=conn.dialect)
+                    params = ([tuple(u[k] for k in compiled.positiontup or []) for u in updates]
+                              if compiled.positional else updates)
+                    conn.exec_driver_sql(compiled.string, params)
                     changed += len(updates)
             for table in t.RESOLVED_TABLES:
                 conn.execute(delete(table))
@@ -292,19 +294,16 @@ class SQLStore(QueryMixin):
                  "title": latest_title.get(i, (None, None))[1], "n_documents": n_docs[i],
                  "first_seen": c.attrs.get("first_seen"), "last_seen": c.attrs.get("last_seen")}
                 for i, c in enumerate(people)]
-        if rows:
-            conn.execute(insert(t.people), rows)
+        _insert_many(conn, t.people, rows)
         rows = [{"id": oid[i], "name": c.name, "name_key": _rows.name_key(c.name), "acronym": c.attrs.get("acronym"),
                  "country": c.country, "kind": c.attrs.get("kind"),
                  "aliases": json.dumps(c.attrs.get("aliases", []), ensure_ascii=False),
                  "n_documents": len({m[0] for m in c.members})} for i, c in enumerate(orgs)]
-        if rows:
-            conn.execute(insert(t.organizations), rows)
+        _insert_many(conn, t.organizations, rows)
         rows = [{"id": lid[i], "name": c.name, "name_key": _rows.name_key(c.name), "kind": c.attrs.get("kind"),
                  "country": c.country, "aliases": json.dumps(c.attrs.get("aliases", []), ensure_ascii=False),
                  "n_documents": len({m[0] for m in c.members})} for i, c in enumerate(places)]
-        if rows:
-            conn.execute(insert(t.places), rows)
+        _insert_many(conn, t.places, rows)
         rows, ep, ec = [], [], []
         for i, c in enumerate(events):
             a = c.attrs
@@ -315,12 +314,9 @@ class SQLStore(QueryMixin):
                          "n_sources": len({m[0] for m in c.members})})
             ep.extend({"event_id": eid[i], "person_id": pid[p]} for p in sorted(set(a.get("people", []))))
             ec.extend({"event_id": eid[i], "country": k} for k in sorted(set(a.get("countries", []))))
-        if rows:
-            conn.execute(insert(t.events), rows)
-        if ep:
-            conn.execute(insert(t.event_people), ep)
-        if ec:
-            conn.execute(insert(t.event_countries), ec)
+        _insert_many(conn, t.events, rows)
+        _insert_many(conn, t.event_people, ep)
+        _insert_many(conn, t.event_countries, ec)
         seqs: Counter[int] = Counter()
         rows = []
         for spell in res.roles:
@@ -331,8 +327,7 @@ class SQLStore(QueryMixin):
                          "first_seen": spell.first_seen, "last_seen": spell.last_seen,
                          "sources": json.dumps([list(s) for s in spell.sources], ensure_ascii=False)})
             seqs[person] += 1
-        if rows:
-            conn.execute(insert(t.person_roles), rows)
+        _insert_many(conn, t.person_roles, rows)
         member_entity: dict[tuple[str, LocalRef], int] = {}
         for kind, clusters in res.clusters.items():
             for i, c in enumerate(clusters):
@@ -348,8 +343,7 @@ class SQLStore(QueryMixin):
             seen_links.add(key)
             rows.append({"kind": link.kind, "entity_id": entity, "doc_a": link.a[0], "local_a": link.a[1],
                          "doc_b": link.b[0], "local_b": link.b[1], "rule": link.rule, "evidence": link.evidence})
-        if rows:
-            conn.execute(insert(t.links), rows)
+        _insert_many(conn, t.links, rows)
         rows, seen = [], set()
         for f in res.findings:
             if f.key in seen:
@@ -359,8 +353,7 @@ class SQLStore(QueryMixin):
             rows.append({"key": f.key, "kind": f.kind, "message": f.message,
                          "subjects": json.dumps(subjects, ensure_ascii=False),
                          "evidence": json.dumps([list(e) for e in f.evidence], ensure_ascii=False)})
-        if rows:
-            conn.execute(insert(t.findings), rows)
+        _insert_many(conn, t.findings, rows)
 
     # -- decisions ---------------------------------------------------------------------------
 
@@ -406,6 +399,33 @@ class SQLStore(QueryMixin):
         if not rows:
             raise NotFound(f"no {kind} {entity_id} in {self.url}")
         return [((r.doc_id, r.local_id), r.label) for r in rows]
+
+
+def _insert_many(conn: Connection, table: Any, rows: list[dict]) -> None:
+    """Insert rows (all with the same keys) through the driver's executemany, compiled once.
+
+    Why not ``conn.execute(insert(table), rows)``: SQLAlchemy then processes
+    every row's parameters in Python, a third of the time of a batch; the
+    values here are plain str/int/float/bool/None that need no processing.
+    """
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        # COPY: one stream instead of a message per row (three times faster than a pipelined executemany)
+        columns = list(rows[0])
+        raw = conn.connection.driver_connection
+        names = ", ".join(f'"{c}"' for c in columns)
+        with raw.cursor() as cur, cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+            for r in rows:
+                copy.write_row(tuple(r[c] for c in columns))
+        return
+    compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(rows[0]))
+    if compiled.positional:
+        order = compiled.positiontup or []
+        params: list = [tuple(r[k] for k in order) for r in rows]
+    else:
+        params = rows
+    conn.exec_driver_sql(compiled.string, params)
 
 
 def _stable_ids(clusters: list[list[LocalRef]], old: Mapping[LocalRef, int | None], *, floor: int = 0) -> list[int]:
