@@ -50,7 +50,7 @@ from legation.nlp.sentences import paragraphs, sentence_at
 from legation.nlp.sides import Actor, ActorIndex
 from legation.nlp.temporal import Resolved, TimeMention, tense_of
 
-__all__ = ["FigureComponent", "extract_figures", "lexicon"]
+__all__ = ["FigureComponent", "build_actors", "extract_figures", "lexicon"]
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +95,7 @@ class _Carry:
     reporter: Actor | None = None
     partner: Actor | None = None
     part: Actor | None = None
+    pair: tuple[Actor, Actor] | None = None
 
 
 @dataclass(slots=True)
@@ -137,6 +138,13 @@ def _sentence_initial(text: str, start: int, pos: int) -> bool:
     return not re.search(r"\w", text[start:pos]) or bool(re.search(r"[.:;!?\n(\"“—–-]\s*$", text[start:pos]))
 
 
+def _subject_of(t: _Trigger) -> str:
+    """What an "other" figure or a growth rate is about: the cue's subject, else its words."""
+    if t.subject:
+        return t.subject
+    return " ".join(t.text.split()) if t.measure == "other" else t.measure.replace("_", " ")
+
+
 def _words_before(text: str, floor: int, pos: int, n: int = 4) -> list[str]:
     return re.findall(r"[\w-]+", text[max(floor, pos - 60):pos].lower())[-n:]
 
@@ -153,6 +161,8 @@ def _growth_sign(ctx: _Context, a: Amount, s0: int) -> int | None:
     negative = set(lex["negative_words"])
     growth_before = set(lex["growth_before"])
     sign = None
+    if _share_verb_before(text, s0, a.start):
+        return None  # "made up 23 percent of": a share, not a rise
     window = _words_before(text, s0, a.start, 6)
     filler = {"by", "an", "a", "average", "of", "annual", "annually", "about", "around", "nearly", "some",
               "another", "only", "just", "roughly", "estimated"}
@@ -183,6 +193,12 @@ def _growth_sign(ctx: _Context, a: Amount, s0: int) -> int | None:
                 sign = -1 if first in negative or cue in negative else 1
                 break
     return sign
+
+
+def _share_verb_before(text: str, s0: int, pos: int) -> bool:
+    window = " ".join(_words_before(text, s0, pos, 4))
+    return any(window.endswith(v) or window.endswith(v + " about") or window.endswith(v + " around")
+               or window.endswith(v + " only") or window.endswith(v + " some") for v in lexicon()["share_verbs"])
 
 
 def _qualifier(ctx: _Context, a: Amount, s0: int) -> str | None:
@@ -223,8 +239,8 @@ def _cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _governing(ctx: _Context, a: Amount, triggers: list[_Trigger], s0: int) -> _Trigger | None:
     after = ctx.text[a.end:a.end + 60]
-    m = re.match(r"\s*(?:worth\s+of|in|of|for)\s+(?:(?:new|total|foreign|direct|two-way|bilateral|goods)\s+)*",
-                 after, re.IGNORECASE)
+    m = re.match(r"\s*(?:(?:worth\s+of|in|of|for)\s+)?(?:(?:new|total|foreign|direct|two-way|bilateral|goods|"
+                 r"additional|more)\s+)*", after, re.IGNORECASE)
     if m:
         for t in triggers:
             if a.end + m.start() < t.start <= a.end + m.end():
@@ -242,8 +258,7 @@ _FUNCTION_WORDS = {"with", "in", "of", "for", "to", "and", "at", "by", "from", "
 
 def _owner(ctx: _Context, t: _Trigger, s0: int) -> tuple[Actor | None, Actor | None]:
     """The possessor or modifier before a trigger: (owner, partner for "X-Y trade")."""
-    text = ctx.text
-    before = text[s0:t.start]
+    before = _masked(ctx, s0, t.start)  # "Nigeria's €1.3 billion exports": the amount reads as a word
     m = re.search(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)*)\s*[-–]\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)*)\s+(?:[\w-]+\s+){0,2}$",
                   before)
     if m and not re.search(r"['’]s\s", m.group(0)):
@@ -266,6 +281,16 @@ def _owner(ctx: _Context, t: _Trigger, s0: int) -> tuple[Actor | None, Actor | N
         if cand and cand.source in ("place", "organization", "acronym", "initials", "demonym"):
             return ctx.actors.resolve(cand), None
     return None, None
+
+
+def _masked(ctx: _Context, start: int, end: int) -> str:
+    """text[start:end] with each amount replaced by lower-case letters of the same length."""
+    out = ctx.text[start:end]
+    for a in ctx.amounts_between(max(0, start - 200), end):
+        lo, hi = max(a.start, start), min(a.end, end)
+        if lo < hi:
+            out = out[:lo - start] + "x" * (hi - lo) + out[hi - start:]
+    return out
 
 
 def _subject(ctx: _Context, s0: int, limit: int) -> Actor | None:
@@ -320,14 +345,19 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry) -> _Fram
     brk = re.search(r";|\s(?:while|whereas|but|and\s+(?:its|their))\s", text[t.end:s1])
     limit = min(later[0] if later else s1, t.end + brk.start() if brk else s1, t.end + 200)
     inside = [(a.start, a.end) for a in ctx.amounts_between(t.end, limit)]
+    first_amount = inside[0][0] if inside else limit
+    verb = t.text.lower().endswith("ed") or t.text.lower().endswith("ing") or t.text.lower() in ("invest", "invests")
     preps: dict[str, Actor] = {}
     for m in re.finditer(r"\b(to|into|from|between|with|in|and)\s+", text[t.end:limit]):
         word = m.group(1).lower()
-        if word in preps or any(s <= t.end + m.start() < e for s, e in inside):
+        at = t.end + m.start()
+        if word in preps or any(s <= at < e for s, e in inside):
             continue
+        if at >= first_amount and not (verb and word in ("to", "into", "in", "from")):
+            continue  # past the amount only a verb's own objects: "invested $3 billion in Kenya"
         a = ctx.actors.actor_at(t.end + m.end(), limit)
-        if a is None:
-            continue
+        if a is None or re.match(r"['’]s\b", text[a.end:a.end + 2]):
+            continue  # "with South Korea's exports accounting for ...": a possessor, not the partner
         a = ctx.actors.resolve(a)
         if a is None:
             continue
@@ -342,7 +372,6 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry) -> _Fram
             continue
         preps[word] = a
     measure = t.measure
-    verb = t.text.lower().endswith("ed") or t.text.lower().endswith("ing")
     subject = _subject(ctx, s0, t.start) if verb or owner is None else None
     receiving = bool(_receiving_regex().search(text[s0:t.start].lower()))
     f = _Frame(measure)
@@ -373,14 +402,18 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry) -> _Fram
                 elif f.source.name in (doc_pair[0].name, doc_pair[1].name):
                     f.target = doc_pair[1] if f.source.name == doc_pair[0].name else doc_pair[0]
     elif measure == "investment":
+        earlier = _place_before(ctx, s0, t.start, subject)  # "780 FDI projects in Vietnam with ... capital"
         if receiving and not owner:
             f.target = subject or preps.get("in") or preps.get("into")
             f.source = preps.get("from")
         else:
-            f.source = owner or preps.get("from") or (subject if verb else None)
-            f.target = preps.get("in") or preps.get("into") or preps.get("to")
+            f.source = owner or preps.get("from") or subject
+            f.target = preps.get("in") or preps.get("into") or preps.get("to") or earlier
+            if f.source is not None and f.target is not None and f.source.name == f.target.name:
+                f.source = None
     else:
-        f.source = owner or (subject if verb else None)
+        f.source = owner or subject
+        f.target = preps.get("with") or preps.get("to") or preps.get("for")
     # sides the sentence leaves out: carried from the paragraph's previous flow
     if measure in ("exports", "investment") and f.source is None and carry.reporter and f.target is not None:
         f.source = carry.reporter
@@ -392,6 +425,17 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry) -> _Fram
             f.target, f.source = carry.reporter, carry.partner
     if measure == "exports" and f.source is None and f.target is None and carry.reporter is not None:
         f.source, f.target = carry.reporter, carry.partner
+    if measure in ("exports", "imports", "investment") and (f.source is None) != (f.target is None):
+        # one side known, the other left to the paragraph's pair: "with South Korea's exports accounting
+        # for $4.6 billion of the total" after "trade between the two countries"
+        known = f.source or f.target
+        pair = carry.pair
+        if pair is not None and known is not None and known.name in (pair[0].name, pair[1].name):
+            other = pair[1] if known.name == pair[0].name else pair[0]
+            if f.source is None:
+                f.source = other
+            else:
+                f.target = other
     if f.source is None and f.target is None and measure != "other" and not ctx.actors.actors_in(s0, s1):
         prev = ctx.last_frames.get(measure)  # "Disbursed FDI reached ...": the article's earlier flow
         if prev is not None:
@@ -399,7 +443,20 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry) -> _Fram
     return f
 
 
+def _place_before(ctx: _Context, s0: int, pos: int, subject: Actor | None) -> Actor | None:
+    """The last "in X" / "into X" of the clause before ``pos`` (not the clause's subject)."""
+    c0 = s0
+    found = None
+    for m in re.finditer(r"\b(?:in|into)\s+", ctx.text[c0:pos]):
+        a = ctx.actors.resolve(ctx.actors.actor_at(c0 + m.end(), pos))
+        if a is not None and (subject is None or a.name != subject.name):
+            found = a
+    return found
+
+
 def _update_carry(carry: _Carry, f: _Frame, ctx: _Context | None = None) -> None:
+    if f.source is not None and f.target is not None and f.source.name != f.target.name:
+        carry.pair = (f.source, f.target)
     if ctx is not None and (f.source is not None or f.target is not None):
         ctx.last_frames[f.measure] = f
     if ctx is not None and f.source is not None and f.target is not None and f.source.name != f.target.name \
@@ -484,6 +541,41 @@ def _share_np(ctx: _Context, a: Amount, s1: int) -> tuple[str, str | None, Actor
     return subject, hint, whole, end
 
 
+def _whole_after(ctx: _Context, np_end: int, s1: int, part: Actor | None) -> Actor | None:
+    """"11 percent of FDI approvals in the Southeast Asian country": the whole named after the subject."""
+    m = re.match(r"\s+(?:in|into|of)\s+(?:the\s+)?", ctx.text[np_end:s1])
+    if not m:
+        return None
+    pos = np_end + m.end()
+    actor = ctx.actors.actor_at(pos, s1)
+    if actor is None:
+        k = re.match(r"(?:[\w-]+\s+){0,3}?(country|nation|city|province|region|bloc)\b", ctx.text[pos:s1])
+        if not k:
+            return None
+        kind = {"nation": "country"}.get(k.group(1), k.group(1))
+        if kind == "country":
+            ranked = [c for c in ctx.actors.top("country", 3) if part is None or c.name != part.name]
+            return ranked[0] if ranked else None
+        actor = Actor(pos, pos + k.end(), k.group(0), None, kind, None, "anaphor")
+    found = ctx.actors.resolve(actor)
+    return found if found is not None and (part is None or found.name != part.name) else None
+
+
+def _clause_part(ctx: _Context, s0: int, s1: int, a: Amount, regions: list[tuple[int, int]]) -> Actor | None:
+    """The actor that opens the amount's own clause: ", with Japanese firms accounting for 11 percent"."""
+    c0, _ = _clause(ctx.text, s0, s1, a.start)
+    if c0 == s0:
+        return None
+    for x in ctx.actors.actors_in(c0, a.start):
+        if any(r0 <= x.start < r1 for r0, r1 in regions):
+            continue
+        prev = _words_before(ctx.text, c0, x.start, 1)
+        if prev and prev[0] in ("to", "into", "from", "of", "between", "for", "by", "and", "than", "in"):
+            continue
+        return ctx.actors.resolve(x)
+    return None
+
+
 def _share_part(ctx: _Context, s0: int, s1: int, regions: list[tuple[int, int]], carry: _Carry) -> Actor | None:
     for a in ctx.actors.actors_in(s0, s1):
         if any(r0 <= a.start < r1 for r0, r1 in regions):
@@ -515,10 +607,19 @@ def _period(mention: TimeMention, r: Resolved) -> Period:
 
 
 def _is_period_like(m: TimeMention, r: Resolved) -> bool:
-    return r.known and (r.precision != "day" or r.end is not None)
+    """A date that can be a statistic's period without being attached to it: not a single day or a
+    run of days (the day of a meeting, a visit from June 11 to 14)."""
+    return r.known and r.precision != "day"
 
 
 # --------------------------------------------------------------------------- main
+
+
+def build_actors(text: str, places=(), organizations=(), acronyms=()) -> ActorIndex:
+    """The actor index of a document, with the anaphors and demonym heads of figures.json."""
+    lex = lexicon()
+    return ActorIndex(text, list(places), list(organizations), list(acronyms), anaphors=lex["anaphors"],
+                      demonym_heads=lex["demonym_heads"])
 
 
 def extract_figures(text: str, actors: ActorIndex, time: TimeAnalysis | None = None) -> list[Figure]:
@@ -564,7 +665,9 @@ def extract_figures(text: str, actors: ActorIndex, time: TimeAnalysis | None = N
                     continue
                 seen.add(key)
                 out.append(fig)
-    return out
+    # a headline repeating a figure of the body without its period ("bilateral trade hits €3.2bn")
+    dated = {(f.measure, f.from_, f.to, f.value, f.unit) for f in out if f.period and f.period.start}
+    return [f for f in out if (f.period and f.period.start) or (f.measure, f.from_, f.to, f.value, f.unit) not in dated]
 
 
 def _inside_date(a: Amount, mentions: list[tuple[TimeMention, Resolved]], starts: list[int]) -> bool:
@@ -620,14 +723,19 @@ def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: 
         per = _period(*period) if period else None
         if id(a) in shares:
             subject, hint, whole, _ = shares[id(a)]
-            to = whole
+            own = _clause_part(ctx, s0, s1, a, share_regions)
+            if own is not None and (part is None or own.name != part.name):
+                part_here = own
+            else:
+                part_here = part
+            to = whole or _whole_after(ctx, shares[id(a)][3], s1, part_here)
             if to is None and hint != "world":
-                to = ctx.actors.container(part)
+                to = ctx.actors.container(part_here)
                 if to is None and hint in ("country", "city", "province", "region", "pronoun"):
                     cand = ctx.actors.most_salient("country" if hint == "pronoun" else hint)
-                    to = cand if cand and part and cand.name != part.name else None
+                    to = cand if cand and part_here and cand.name != part_here.name else None
             measure = "other" if a.kind == "fraction" else "share"
-            figures.append(_figure(measure, subject, part, to, a, per,
+            figures.append(_figure(measure, subject, part_here, to, a, per,
                                    "fraction" if a.kind == "fraction" else qualifier, evidence))
             continue
         t = _governing(ctx, a, triggers, s0)
@@ -641,7 +749,7 @@ def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: 
         sign = _growth_sign(ctx, a, s0)
         if sign is not None:
             value = -abs(a.value) if sign < 0 else a.value
-            subject = (t.subject or t.measure.replace("_", " ")) if t else None
+            subject = (_subject_of(t)) if t else None
             figures.append(_figure("other", subject, f.source if f else None, f.target if f else None,
                                    a, per, "growth", evidence, value=value))
             continue
@@ -655,12 +763,26 @@ def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: 
             figures.append(_figure("other", None, None, None, a, per, qualifier, evidence))
             continue
         if a.kind != "money" or t.measure == "other":
-            figures.append(_figure("other", t.subject or t.measure.replace("_", " "), f.source, f.target,
+            figures.append(_figure("other", _subject_of(t), f.source, f.target,
                                    a, per, qualifier, evidence))
             continue
         figures.append(_figure(t.measure, None, f.source, f.target, a, per, qualifier, evidence))
         ctx.last_flow = (f, per, a.unit)
-    return figures
+    return _with_equivalents(figures, amounts)
+
+
+def _with_equivalents(figures: list[Figure], amounts: list[Amount]) -> list[Figure]:
+    """A value stated in two currencies is a figure in each: "RM5.82 billion (US$1.27 billion)"."""
+    out: list[Figure] = []
+    by_value = {(a.value, a.unit): a for a in amounts}
+    for fig in figures:
+        out.append(fig)
+        a = by_value.get((fig.value, fig.unit))
+        if a is not None and a.equivalent is not None:
+            e = a.equivalent
+            out.append(fig.model_copy(update={"value": e.value, "unit": e.unit,
+                                              "approximate": fig.approximate or e.approximate}))
+    return out
 
 
 _RANKED = re.compile(r"\s+(?:(?:led|ranked\s+\w+|came\s+\w+|was\s+\w+|followed)\s+)?with\s+$")
@@ -728,11 +850,12 @@ def _period_for(ctx: _Context, a: Amount, attached: tuple[TimeMention, Resolved]
     if len({(x[1].first, x[1].last) for x in others}) == 1 and len(amounts) > 1:
         return others[0]
     sentence_ids = {id(m) for m, _ in ctx.dates}
-    p_free = [(m, r) for m, r in p_dates if id(m) not in sentence_ids and _is_period_like(m, r)
-              and not _attached_elsewhere(ctx, m)]
-    periods = {(r.first, r.last) for _, r in p_free}
+    # the paragraph's period, when it states exactly one ("... in 2023. Imports were $3 billion.")
+    p_all = [(m, r) for m, r in p_dates if id(m) not in sentence_ids and _is_period_like(m, r)
+             and not _COMPARISON.match(m.text) and m.mod not in ("by", "since", "until", "before", "after")]
+    periods = {(r.first, r.last) for _, r in p_all}
     if len(periods) == 1:
-        return p_free[0]
+        return p_all[0]
     return None
 
 
@@ -748,11 +871,7 @@ def _clause(text: str, s0: int, s1: int, pos: int) -> tuple[int, int]:
     return lo, hi
 
 
-_CLAUSE = re.compile(r"[;,]\s+|\s+(?:while|whereas|but|which|who)\s+")
-
-
-def _attached_elsewhere(ctx: _Context, m: TimeMention) -> bool:
-    return id(m) in ctx.attached_ids
+_CLAUSE = re.compile(r"[;,]\s+(?:with\s+)?|\s+(?:while|whereas|but|which|who)\s+")
 
 
 def _from_to_pair(ctx: _Context, amounts: list[Amount], idx: int, s0: int) -> int | None:
@@ -787,8 +906,8 @@ class FigureComponent(GuardedComponent):
         time = get_dict(doc, "legation_state").get(STATE_KEY)
         if not isinstance(time, TimeAnalysis):
             time = analyse_time(doc.text, get_dict(doc, "legation_meta").get("published"))
-        actors = ActorIndex(doc.text, doc._.legation_places or [], doc._.legation_organizations or [],
-                            doc._.legation_acronyms or [], anaphors=lexicon()["anaphors"])
+        actors = build_actors(doc.text, doc._.legation_places or [], doc._.legation_organizations or [],
+                              doc._.legation_acronyms or [])
         return extract_figures(doc.text, actors, time)
 
     def set_annotations(self, doc: Doc, figures: list[Figure]) -> Doc:

@@ -61,8 +61,12 @@ class Inference:
 
 _ORDINAL_WORDS = {k: v for k, v in lexicon()["ordinals"].items() if v and v > 0}
 _ANNIVERSARY = re.compile(
-    r"\b(?:(?P<n>\d{1,3})(?:st|nd|rd|th)|(?P<w>" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
-    + r"))\s+(?:[\w-]+\s+){0,3}?anniversary\b", re.IGNORECASE)
+    r"\b(?:(?:(?P<n>\d{1,3})(?:st|nd|rd|th)|(?P<w>" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+    + r"))\s+(?:[\w-]+\s+){0,3}?anniversary\b"
+    r"|(?P<half>half\s+a\s+century|half-century)|(?P<quarter>(?:a\s+)?quarter(?:\s+of\s+a|-)\s*century)"
+    r"(?=\s+of\s+(?:\w+\s+){0,2}(?:relations|ties|friendship|partnership|cooperation)))", re.IGNORECASE)
+_PRESENT_CELEBRATION = re.compile(
+    r"\b(?:celebrat(?:e|es|ing)|commemorat(?:e|es|ing)|marks|marking|anniversary\s+year)\b", re.IGNORECASE)
 
 
 def _quote(text: str, limit: int = 90) -> str:
@@ -136,6 +140,7 @@ def _from_anniversaries(text: str, by_sentence: dict[tuple[int, int], list[TimeM
     anchors = lexicon()["anniversary_anchors"]
     years: dict[int, list[tuple[int, Clue]]] = {}  # ordinal -> the year it falls in
     offsets: dict[int, list[tuple[int, Clue]]] = {}  # ordinal -> "this/next/last year"
+    present: dict[int, list[tuple[int, Clue]]] = {}  # ordinal -> celebrated now, no year word
     founding: dict[int, Clue] = {}  # year something began -> evidence
 
     def anchored(m: TimeMention, s: int) -> bool:
@@ -146,9 +151,10 @@ def _from_anniversaries(text: str, by_sentence: dict[tuple[int, int], list[TimeM
         sentence = text[s:e]
         points = [(m, _abs_years(m)[0]) for m in ms if m.spec.kind == "point" and _abs_years(m)
                   and m.spec.lo is not None and m.spec.lo.month is None]
-        for m, y in points:
-            if anchored(m, s):
-                founding.setdefault(y, Clue(s, e, sentence, f"it began in {y}"))
+        for m in ms:  # "relations, established on November 4, 1974": a founding date of any precision
+            ys = _abs_years(m)
+            if m.spec.kind == "point" and ys and anchored(m, s):
+                founding.setdefault(ys[0], Clue(s, e, sentence, f"it began in {ys[0]}"))
         ords = [(n, s + a.start()) for a in _ANNIVERSARY.finditer(sentence) if (n := _ordinal(a))]
         for n, where in ords:
             found: list[int] = []
@@ -179,8 +185,12 @@ def _from_anniversaries(text: str, by_sentence: dict[tuple[int, int], list[TimeM
                 offsets.setdefault(n, []).append(
                     (_rel_year(m), Clue(s, e, sentence, f"the {_ordinal_text(n)} anniversary is "
                                                          f"'{' '.join(m.core_text.split())}'")))
+            elif _PRESENT_CELEBRATION.search(sentence) and tense_of(sentence) != "future":
+                # "the year when the two nations celebrate half a century of relations": now
+                present.setdefault(n, []).append(
+                    (0, Clue(s, e, sentence, f"the {_ordinal_text(n)} anniversary is told as the present")))
     out: list[tuple[int, list[Clue]]] = []
-    for n, rels in offsets.items():
+    for n, rels in [*offsets.items(), *present.items()]:
         known = years.get(n) or [(f + n, Clue(c.start, c.end, c.text, c.reason + f", so the "
                                               f"{_ordinal_text(n)} anniversary is {f + n}"))
                                  for f, c in founding.items()]
@@ -285,6 +295,10 @@ def _month(text: str, mentions: list[TimeMention], sent, year: int,
 
 
 def _ordinal(m: re.Match[str]) -> int | None:
+    if m["half"]:
+        return 50
+    if m["quarter"]:
+        return 25
     if m["n"]:
         return int(m["n"])
     return _ORDINAL_WORDS.get(m["w"].lower())

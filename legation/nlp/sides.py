@@ -33,6 +33,8 @@ from legation.models import Acronym, Organization, Place
 __all__ = ["Actor", "ActorIndex", "country_name"]
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+_BLOC_KINDS = {"bloc", "association", "union", "community", "alliance", "forum", "intergovernmental"}
+_BLOC_NAMES = r"^(?:Association|European Union|African Union|Southern Common Market|Eurasian Economic Union|Gulf Cooperation)"
 _SKIP_INITIALS = {"of", "the", "and", "for", "de", "del", "la", "&"}
 
 
@@ -92,7 +94,8 @@ class ActorIndex:
 
     def __init__(self, text: str, places: list[Place] | None = None,
                  organizations: list[Organization] | None = None,
-                 acronyms: list[Acronym] | None = None, *, anaphors: dict[str, str] | None = None) -> None:
+                 acronyms: list[Acronym] | None = None, *, anaphors: dict[str, str] | None = None,
+                 demonym_heads: list[str] | None = None) -> None:
         self.text = text
         self.places = list(places or [])
         self.organizations = list(organizations or [])
@@ -113,11 +116,31 @@ class ActorIndex:
             for s, e in o.mentions:
                 spans.append(Actor(s, e, text[s:e], o.name, "organization", o.country, "organization"))
         spans.sort(key=lambda a: (a.start, -(a.end - a.start)))
+        spans = self._with_demonyms(spans, demonym_heads or [])
         self.mentions = spans
         self._starts = [a.start for a in spans]
         self._salience: dict[str, int] | None = None
         self._top: dict[tuple[str, int], list[Actor]] = {}
         self._first: dict[str, int] | None = None
+
+    def _with_demonyms(self, spans: list[Actor], heads: list[str]) -> list[Actor]:
+        """"Japanese firms", "Korean investors": a demonym before an economic actor names its country.
+        (A demonym in a title or a party name is not a place mention; only these heads count.)"""
+        if not heads or not _demonyms():
+            return spans
+        words = "|".join(re.escape(d) for d in sorted(_demonyms(), key=len, reverse=True))
+        head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+        starts = [a.start for a in spans]
+        out = list(spans)
+        for m in re.finditer(rf"\b({words})\s+(?:[a-z-]+\s+)?(?:{head})\b", self.text):
+            s, e = m.start(1), m.end(1)
+            i = bisect_right(starts, s)
+            if any(a.start < e and s < a.end for a in spans[max(0, i - 3):i + 3]):
+                continue
+            name, kind, country, _ = self.canonical(m.group(1))
+            out.append(Actor(s, e, m.group(1), name, kind, country, "demonym"))
+        out.sort(key=lambda a: (a.start, -(a.end - a.start)))
+        return out
 
     # ------------------------------------------------------------------ names
 
@@ -166,7 +189,7 @@ class ActorIndex:
 
     def actor_at(self, pos: int, limit: int) -> Actor | None:
         """The actor that starts at ``pos`` (after an optional "the"), not reaching past ``limit``."""
-        m = re.match(r"(?:the\s+|The\s+)?", self.text[pos:limit])
+        m = re.match(r"(?:(?:the|The)\s+)?(?:(?:other|fellow)\s+)?", self.text[pos:limit])
         skip = pos + (m.end() if m else 0)
         for a in self.mentions[bisect_left(self._starts, pos):bisect_right(self._starts, skip)]:
             if a.start in (pos, skip) and a.end <= limit:
@@ -181,7 +204,8 @@ class ActorIndex:
             words = chunk.group(0)
             words = re.sub(r"(?:\s+(?:of|and|de|del|da))+$", "", words)
             words = re.sub(r"['’]s?$", "", words)
-            if words and words not in ("The", "It", "Its", "In", "On", "This", "That", "These"):
+            if words and words not in ("The", "It", "Its", "In", "On", "This", "That", "These") \
+                    and not re.search(r"\d", words):
                 name, kind, country, source = self.canonical(words)
                 return Actor(skip, skip + len(words), words, name, kind, country, source)
         return None
@@ -201,7 +225,7 @@ class ActorIndex:
                 s = pos - len(phrase)
                 return Actor(s, pos, self.text[s:pos], None, kind, None, "anaphor")
         m = re.search(r"(?:\b[A-Z][\w.’'-]*)(?:[ -][A-Z][\w’'-]*)*$", before)
-        if m and m.group(0) not in ("The", "It", "In", "On", "This", "That"):
+        if m and m.group(0) not in ("The", "It", "In", "On", "This", "That") and not re.search(r"\d", m.group(0)):
             words = m.group(0)
             name, kind, country, source = self.canonical(words)
             return Actor(floor + m.start(), pos, words, name, kind, country, source)
@@ -262,12 +286,28 @@ class ActorIndex:
         found = self.top(kind, 1)
         return found[0] if found else None
 
+    def bloc(self) -> Actor | None:
+        """The most mentioned bloc of the document (ASEAN, the EU, Mercosur), for "the bloc"."""
+        best: Organization | None = None
+        for o in self.organizations:
+            if (o.kind or "").lower() in _BLOC_KINDS or re.search(_BLOC_NAMES, o.name):
+                if best is None or len(o.mentions) > len(best.mentions):
+                    best = o
+        if best is None:
+            return None
+        return Actor(-1, -1, best.name, best.name, "organization", best.country, "organization")
+
     def resolve(self, actor: Actor | None) -> Actor | None:
         """An anaphor resolved by salience; anything else as it is."""
         if actor is None or actor.name is not None:
             return actor
         if actor.kind is None:
             return None
+        if actor.kind in ("bloc", "region"):
+            found = self.bloc() or (self.most_salient("region") if actor.kind == "region" else None)
+            if found is None:
+                return None
+            return Actor(actor.start, actor.end, actor.text, found.name, found.kind, found.country, "anaphor")
         found = self.most_salient(actor.kind)
         if found is None:
             return None

@@ -341,6 +341,14 @@ def _rules() -> tuple[_Rule, ...]:
             return None
         return TimeSpec("part", lo=_year_of(m), months=(first, last))
 
+    def fiscal_year(m: re.Match[str]) -> TimeSpec | None:
+        """"the financial year ended March 2023": the twelve months to the end of March 2023."""
+        end_month, end_year = _month(m["m1"] or m["m2"]), int(m["y1"])
+        if end_month is None:
+            return None
+        y0, m0 = _shift_months(end_year, end_month, -11)
+        return TimeSpec("range", lo=Point(y0, m0), hi=Point(end_year, end_month))
+
     def quarter(m: re.Match[str]) -> TimeSpec | None:
         q = m["q"] or m["q2"]
         h = m["h"] or m["h2"]
@@ -431,6 +439,9 @@ def _rules() -> tuple[_Rule, ...]:
             rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)[\s-]+"
             rf"(?:(?P<n>{n_word})\s+)?(?P<unit>months|month|quarters|quarter|half|halves)"
             rf"(?:\s+of\s+(?:(?:the\s+)?(?:(?:fiscal|financial)\s+)?year\s+)?(?:{Y(1)}|{rel_year}))?\b", flags), part),
+        _Rule("fiscal_year", re.compile(
+            rf"\b(?:the\s+)?(?:financial|fiscal)\s+year\s+(?:that\s+)?(?:ended|ending|ends|to|through)\s+"
+            rf"(?:(?:on\s+)?{D(1)}\s+{M(1)}|{M(2)}(?:\s+{D(2)})?)\s*,?\s+{Y(1)}", flags), fiscal_year),
         _Rule("quarter", re.compile(
             rf"\b(?:Q(?P<q>[1-4])|(?P<h>[12])H|H(?P<h2>[12])|(?P<q2>[1-4])Q)(?:(?:\s*[/'’-]\s*|\s+(?:of\s+)?)"
             rf"(?:{Y(1)}|(?P<yy>\d\d)(?!\d)|{rel_year}))?\b"), quarter),
@@ -980,6 +991,6 @@ def _narrow(r: Resolved, part: str) -> Resolved:
         y = r.first.year
         m1 = 1 + int(frac[0] * 12 + 1e-9)
         m2 = max(m1, min(12, int(round(frac[1] * 12))))
-        return Resolved(_iso_point(y, m1, None), _iso_point(y, m2, None), "month",
+        return Resolved(_iso_point(y, m1, None), _iso_point(y, m2, None) if m2 != m1 else None, "month",
                         date(y, m1, 1), date(y, m2, _month_last(y, m2)), r.notes)
     return r  # a month stays a month ("late November"): the modifier travels on the mention

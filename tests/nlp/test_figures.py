@@ -15,8 +15,7 @@ import spacy
 from legation.models import Acronym, Organization, Place
 from legation.nlp import factories  # noqa: F401  (registers the components)
 from legation.nlp.dates import analyse_time
-from legation.nlp.figures import extract_figures, lexicon
-from legation.nlp.sides import ActorIndex
+from legation.nlp.figures import build_actors, extract_figures
 
 GAZETTEER = {
     "Vietnam": ("country", "VN", ["Vietnam"]),
@@ -51,7 +50,7 @@ def places_in(text: str) -> list[Place]:
 
 
 def figures(text: str, published: str | None = "2024-08-23", *, acronyms=(), organizations=()):
-    actors = ActorIndex(text, places_in(text), list(organizations), list(acronyms), anaphors=lexicon()["anaphors"])
+    actors = build_actors(text, places_in(text), organizations, acronyms)
     return extract_figures(text, actors, analyse_time(text, published))
 
 
@@ -81,9 +80,11 @@ def test_figures_trade_between_two_sides_and_a_forecast_by_year():
     assert fs[1].qualifier in ("forecast", "target")
 
 
-def test_figures_investment_with_a_converted_amount_is_one_figure():
-    [f] = figures("South Korea's investment in Vietnam was VND 3 trillion (US$120 million) in Q1 2024.")
-    assert row(f) == ("investment", "South Korea", "Vietnam", 3e12, "VND", ("2024-01-01", "2024-03-31"))
+def test_figures_investment_in_two_currencies_is_a_figure_in_each():
+    fs = figures("South Korea's investment in Vietnam was VND 3 trillion (US$120 million) in Q1 2024.")
+    assert [row(f) for f in fs] == [
+        ("investment", "South Korea", "Vietnam", 3e12, "VND", ("2024-01-01", "2024-03-31")),
+        ("investment", "South Korea", "Vietnam", 120e6, "USD", ("2024-01-01", "2024-03-31"))]
 
 
 def test_figures_range_in_the_current_year():
