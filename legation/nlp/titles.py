@@ -226,7 +226,8 @@ class TitleParser:
                         if self._kind(e - 1) == "org" or fold(prev.text) in self.role_words:
                             return []  # "X, KAM Chief Executive Anthony Mwangi and ...": the next name's title
                         if prev.text.islower() and prev.is_alpha:
-                            e += 1  # "Director of the party's newspaper El Popular": a named thing
+                            while e < sent_end and e in self.name_tokens:
+                                e += 1  # "Director of the party's newspaper El Popular": a named thing
                             continue
                     break
             e += 1
@@ -413,11 +414,16 @@ class TitleParser:
                 continue
             if kind == "place":
                 code = self.place_country.get(self.claims[k][1])
+                k2 = self._claim_end(k)
+                paired = k2 + 1 < end and doc[k2].text in ("-", "–") and self._kind(k2 + 1) == "place"
+                if paired:  # "the France-Vietnam friendship group" belongs to neither state
+                    k = self._claim_end(k2 + 1)
+                    continue
                 if after_to:
                     destination = destination or code
                 else:
                     place_country = place_country or code
-                k = self._claim_end(k)
+                k = k2
                 continue
             if k in self.demonyms and country is None and not after_to:
                 country = self.demonyms[k][1]
