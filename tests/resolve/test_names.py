@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from legation.resolve.names import compatible, culture, fold, form_of, looks_like_acronym, name_tokens, org_key
+from legation.resolve.names import (
+    compatible,
+    culture,
+    fold,
+    form_of,
+    looks_like_acronym,
+    name_tokens,
+    org_key,
+)
 
 
 def t(name: str) -> tuple[str, ...]:

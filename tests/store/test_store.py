@@ -5,7 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from kbfactory import Article, corpus, hanoi_reception, lima_meeting, lima_meeting_other_outlet, villanueva_short
+from kbfactory import (
+    Article,
+    corpus,
+    hanoi_reception,
+    lima_meeting,
+    lima_meeting_other_outlet,
+    villanueva_short,
+)
 
 from legation.errors import ConfigError, NotFound, StoreError
 from legation.models import Title
