@@ -7,6 +7,7 @@ the inputs that could not be read or analysed (each with a one-line reason).
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -265,12 +266,23 @@ def ingest_files(paths: Iterable[str | Path], *, store: Store, settings: Setting
                 yield from drain()
         yield from drain()
 
-    items = ingest.iter_documents(paths, settings=settings, stdin_kind=stdin_kind)
-    run = ExtractionRun(changed(items), settings, on_reject=on_reject, on_read=on_read)
-    try:
-        _store_batches(store, run, report, settings.batch_size, hashes, on_stored, on_reject)
-    finally:
-        report.rejected = list(run.rejected) + report.rejected
+    stream = changed(ingest.iter_documents(paths, settings=settings, stdin_kind=stdin_kind))
+    head: list[SourceDocument | Rejection] = []
+    for item in stream:  # look for a document to extract before loading the NLP pipeline
+        head.append(item)
+        if isinstance(item, SourceDocument):
+            break
+    if any(isinstance(item, SourceDocument) for item in head):
+        run = ExtractionRun(itertools.chain(head, stream), settings, on_reject=on_reject, on_read=on_read)
+        try:
+            _store_batches(store, run, report, settings.batch_size, hashes, on_stored, on_reject)
+        finally:
+            report.rejected = list(run.rejected) + report.rejected
+    else:  # nothing new: no model to load
+        for item in head:
+            report.rejected.append(item)  # type: ignore[arg-type]
+            if on_reject:
+                on_reject(item)  # type: ignore[arg-type]
     if resolve and (report.stored or needs_resolution(store)):
         report.resolution = resolve_store(store)
     report.seconds = time.perf_counter() - started

@@ -9,20 +9,27 @@ PostgreSQL have transactional DDL), and records it in ``_legation_migrations``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic.config import Config
-from alembic.runtime.environment import EnvironmentContext
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 
 from legation.errors import MigrationError
 from legation.store.tables import VERSION_TABLE, metadata
 
+if TYPE_CHECKING:  # Alembic is imported when a store opens, not with the package (CLI start-up time)
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+#: the newest revision in migrations/versions (a test keeps it in step); a database already at it
+#: opens without loading Alembic at all
+HEAD = "0001"
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.set_main_option("path_separator", "os")
@@ -31,6 +38,8 @@ def _config() -> Config:
 
 
 def script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_config())
 
 
@@ -40,8 +49,17 @@ def head_revision() -> str:
     return head
 
 
+def _recorded(conn: Connection) -> str | None:
+    """The revision in the version table, read without Alembic; None when there is no table yet."""
+    if not inspect(conn).has_table(VERSION_TABLE):
+        return None
+    return conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
+
+
 def current_revision(conn: Connection) -> str | None:
     """The schema revision recorded in the database, or None for an empty one."""
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(conn, opts={"version_table": VERSION_TABLE}).get_current_revision()
 
 
@@ -51,6 +69,10 @@ def upgrade(conn: Connection, target: str = "head") -> str:
     The caller owns the transaction.  A database made by a newer Legation (an
     unknown revision) is refused with a clear message rather than touched.
     """
+    if target == "head" and _recorded(conn) == HEAD:
+        return HEAD
+    from alembic.runtime.environment import EnvironmentContext
+
     script = script_directory()
     current = current_revision(conn)
     known = {rev.revision for rev in script.walk_revisions()}

@@ -12,7 +12,7 @@ from sqlalchemy import create_engine
 from legation.errors import MigrationError
 from legation.store import open_store
 from legation.store.engine import parse_url
-from legation.store.migrate import head_revision
+from legation.store.migrate import HEAD, head_revision
 from legation.store.tables import VERSION_TABLE, metadata
 
 
@@ -26,7 +26,7 @@ def test_migrations_match_the_tables(db_url):
         version = conn.exec_driver_sql(f"SELECT version_num FROM {VERSION_TABLE}").scalar()
     engine.dispose()
     assert diff == []
-    assert version == head_revision() == "0001"
+    assert version == head_revision() == HEAD
 
 
 def test_migrations_opening_twice_is_harmless(db_url):
