@@ -557,15 +557,35 @@ class QueryMixin:
                         wanted[k].add(v)
             refs = {k: self._names(conn, k, ids) for k, ids in wanted.items()}
             meta = self._docs_meta(conn, [e[0] for ev in evidence for e in ev])
+            # findings about people name documents only: show the sentence that gives each their title
+            titles: dict[tuple[str, int], list] = {}
+            if wanted.get("person"):
+                dt, dp = t.doc_titles, t.doc_people
+                for row in conn.execute(
+                        select(dt.c.doc_id, dp.c.person_id, dt.c.evidence_start, dt.c.evidence_end,
+                               dt.c.evidence_text)
+                        .join(dp, (dp.c.doc_id == dt.c.doc_id) & (dp.c.local_id == dt.c.person_local_id))
+                        .where(dp.c.person_id.in_(sorted(wanted["person"])), dt.c.evidence_start.is_not(None))
+                        .order_by(dt.c.doc_id, dt.c.person_local_id, dt.c.seq)):
+                    titles.setdefault((row.doc_id, row.person_id), [row.evidence_start, row.evidence_end,
+                                                                     row.evidence_text])
         out = []
         for r, subs, ev in zip(rows, subjects, evidence, strict=True):
             subj: list[EntityRef | str] = []
             for k, v in subs:
                 ref = refs.get(k, {}).get(v) if isinstance(v, int) else None
                 subj.append(ref if ref is not None else f"{k}:{v}")
-            src = [SourceRef(doc_id=d, title=meta.get(d, (None, None))[0], published=meta.get(d, (None, None))[1],
-                             evidence=Evidence(start=s, end=e, text=txt) if s is not None and e is not None else None)
-                   for d, s, e, txt in ev]
+            people = [v for k, v in subs if k == "person" and isinstance(v, int)]
+            src = []
+            for d, s, e, txt in ev:
+                if s is None:
+                    found = next((titles[(d, p)] for p in people if (d, p) in titles), None)
+                    if found:
+                        s, e, txt = found
+                src.append(SourceRef(doc_id=d, title=meta.get(d, (None, None))[0],
+                                     published=meta.get(d, (None, None))[1],
+                                     evidence=Evidence(start=s, end=e, text=txt) if s is not None and e is not None
+                                     else None))
             out.append(CheckRecord(key=r.key, kind=r.kind, message=r.message, subjects=subj, evidence=src))
         return out
 

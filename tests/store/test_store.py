@@ -317,3 +317,19 @@ def test_store_resolver_change_triggers_resolution(kb):
     report = ingest_extractions(corpus(), store=kb)
     assert report.unchanged == 4 and report.resolution is not None
     assert kb.state("resolver") == fingerprint()
+
+
+def test_store_title_holder_findings_show_the_title_sentences(kb):
+    from kbfactory import Article
+
+    docs = []
+    for doc_id, name in (("h1", "Ana Uno"), ("h2", "Beto Dos")):
+        a = Article(doc_id, published="2024-05-02").say(f"President of the Republic of Nowhereland {name} spoke.")
+        org = a.org("Republic of Nowhereland", country="XX")
+        a.person(name, "XX", titles=[Title(text="President of the Republic of Nowhereland", role="President",
+                                           organization=org)])
+        docs.append(a.build())
+    ingest_extractions(docs, store=kb)
+    (finding,) = kb.checks(kind="title_holders")
+    assert {s.name for s in finding.subjects} == {"Ana Uno", "Beto Dos"}
+    assert all(e.evidence is not None and "President of the Republic" in e.evidence.text for e in finding.evidence)
