@@ -66,7 +66,7 @@ def _trigger_regex() -> tuple[re.Pattern[str], dict[str, tuple[str, str | None]]
         for w in group["words"]:
             table.setdefault(w.lower(), (group["measure"], group.get("subject")))
     words = sorted(table, key=len, reverse=True)
-    alt = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?") for w in words)
+    alt = "|".join(r"[\s-]*".join(re.escape(part) for part in re.split(r"[\s-]+", w)) for w in words)
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE), table
 
 
@@ -96,6 +96,7 @@ class _Carry:
     partner: Actor | None = None
     part: Actor | None = None
     pair: tuple[Actor, Actor] | None = None
+    period: tuple[TimeMention, Resolved] | None = None  # of the paragraph's last dated figure
 
 
 @dataclass(slots=True)
@@ -128,7 +129,8 @@ def _triggers(text: str, start: int, end: int) -> list[_Trigger]:
         word = m.group(0)
         if word.lower() in ("fdi", "gdp", "grdp") and word != word.upper():
             continue
-        if word[0].isupper() and not word.isupper() and not _sentence_initial(text, start, m.start()):
+        first = word.split()[0]
+        if first[0].isupper() and not first.isupper() and not _sentence_initial(text, start, m.start()):
             continue  # "Ministry of Industry and Trade": part of a name, not a flow
         out.append(_Trigger(m.start(), m.end(), word, hit[0], hit[1]))
     return out
@@ -347,13 +349,14 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry) -> _Fram
     inside = [(a.start, a.end) for a in ctx.amounts_between(t.end, limit)]
     first_amount = inside[0][0] if inside else limit
     verb = t.text.lower().endswith("ed") or t.text.lower().endswith("ing") or t.text.lower() in ("invest", "invests")
+    measure = t.measure
     preps: dict[str, Actor] = {}
     for m in re.finditer(r"\b(to|into|from|between|with|in|and)\s+", text[t.end:limit]):
         word = m.group(1).lower()
         at = t.end + m.start()
         if word in preps or any(s <= at < e for s, e in inside):
             continue
-        if at >= first_amount and not (verb and word in ("to", "into", "in", "from")):
+        if at >= first_amount and not ((verb or measure == "investment") and word in ("to", "into", "in", "from")):
             continue  # past the amount only a verb's own objects: "invested $3 billion in Kenya"
         a = ctx.actors.actor_at(t.end + m.end(), limit)
         if a is None or re.match(r"['’]s\b", text[a.end:a.end + 2]):
@@ -372,7 +375,8 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry) -> _Fram
             continue
         preps[word] = a
     measure = t.measure
-    subject = _subject(ctx, s0, t.start) if verb or owner is None else None
+    c0 = _clause(text, s0, s1, t.start)[0] if measure == "investment" and not verb else s0
+    subject = _subject(ctx, c0, t.start) if verb or owner is None else None
     receiving = bool(_receiving_regex().search(text[s0:t.start].lower()))
     f = _Frame(measure)
     if measure == "exports":
@@ -415,7 +419,8 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry) -> _Fram
         f.source = owner or subject
         f.target = preps.get("with") or preps.get("to") or preps.get("for")
     # sides the sentence leaves out: carried from the paragraph's previous flow
-    if measure in ("exports", "investment") and f.source is None and carry.reporter and f.target is not None:
+    if measure in ("exports", "investment") and f.source is None and carry.reporter and f.target is not None \
+            and carry.reporter.name != f.target.name:
         f.source = carry.reporter
     if measure == "imports":
         if f.target is None and carry.reporter is not None and f.source is not None and \
@@ -429,13 +434,18 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry) -> _Fram
         # one side known, the other left to the paragraph's pair: "with South Korea's exports accounting
         # for $4.6 billion of the total" after "trade between the two countries"
         known = f.source or f.target
-        pair = carry.pair
+        pair = carry.pair or ctx.last_pair
         if pair is not None and known is not None and known.name in (pair[0].name, pair[1].name):
             other = pair[1] if known.name == pair[0].name else pair[0]
             if f.source is None:
                 f.source = other
             else:
                 f.target = other
+    if f.source is not None and f.target is not None and f.source.name == f.target.name \
+            and f.target.source == "anaphor":
+        # "Indian companies had invested Sh1.2 trillion in the country": not India, the other country
+        others = [c for c in ctx.actors.top(f.target.kind or "country", 3) if c.name != f.source.name]
+        f.target = others[0] if others else None
     if f.source is None and f.target is None and measure != "other" and not ctx.actors.actors_in(s0, s1):
         prev = ctx.last_frames.get(measure)  # "Disbursed FDI reached ...": the article's earlier flow
         if prev is not None:
@@ -666,8 +676,14 @@ def extract_figures(text: str, actors: ActorIndex, time: TimeAnalysis | None = N
                 seen.add(key)
                 out.append(fig)
     # a headline repeating a figure of the body without its period ("bilateral trade hits €3.2bn")
-    dated = {(f.measure, f.from_, f.to, f.value, f.unit) for f in out if f.period and f.period.start}
-    return [f for f in out if (f.period and f.period.start) or (f.measure, f.from_, f.to, f.value, f.unit) not in dated]
+    dated = [f for f in out if f.period and f.period.start]
+
+    def repeated(f: Figure) -> bool:
+        sides = {x for x in (f.from_, f.to) if x}
+        return any(d.measure == f.measure and d.value == f.value and d.unit == f.unit
+                   and sides <= {x for x in (d.from_, d.to) if x} for d in dated)
+
+    return [f for f in out if (f.period and f.period.start) or not repeated(f)]
 
 
 def _inside_date(a: Amount, mentions: list[tuple[TimeMention, Resolved]], starts: list[int]) -> bool:
@@ -714,9 +730,13 @@ def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: 
         if part is not None:
             carry.part = part
     figures: list[Figure] = []
+    sentence_periods: list[tuple[TimeMention, Resolved]] = []
     for a in amounts:
         period = _period_for(ctx, a, attached.get(id(a)), free, p_dates, s0, s1, amounts, attached,
-                             growth=_growth_sign(ctx, a, s0) is not None, share=id(a) in shares)
+                             growth=_growth_sign(ctx, a, s0) is not None, share=id(a) in shares,
+                             previous=carry.period)
+        if period is not None and id(a) not in shares and period[1].known:
+            sentence_periods.append(period)
         qualifier = _qualifier(ctx, a, s0)
         if period is not None and period[0].mod == "by" and tense_of(text[s0:s1]) == "future" and not qualifier:
             qualifier = "target"
@@ -768,6 +788,8 @@ def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: 
             continue
         figures.append(_figure(t.measure, None, f.source, f.target, a, per, qualifier, evidence))
         ctx.last_flow = (f, per, a.unit)
+    if sentence_periods:
+        carry.period = sentence_periods[-1]
     return _with_equivalents(figures, amounts)
 
 
@@ -814,7 +836,8 @@ def _period_for(ctx: _Context, a: Amount, attached: tuple[TimeMention, Resolved]
                 free: list[tuple[TimeMention, Resolved]], p_dates: list[tuple[TimeMention, Resolved]],
                 s0: int, s1: int, amounts: list[Amount],
                 attached_all: dict[int, tuple[TimeMention, Resolved] | None],
-                growth: bool = False, share: bool = False) -> tuple[TimeMention, Resolved] | None:
+                growth: bool = False, share: bool = False,
+                previous: tuple[TimeMention, Resolved] | None = None) -> tuple[TimeMention, Resolved] | None:
     """The period of an amount: its own date, the sentence's, or the paragraph's single one."""
     idx = amounts.index(a)
     pair = _from_to_pair(ctx, amounts, idx, s0)
@@ -849,6 +872,8 @@ def _period_for(ctx: _Context, a: Amount, attached: tuple[TimeMention, Resolved]
               if x is not None and x is not attached and not _COMPARISON.match(x[0].text)]
     if len({(x[1].first, x[1].last) for x in others}) == 1 and len(amounts) > 1:
         return others[0]
+    if previous is not None and not share:
+        return previous  # "... totaled US$412 million in 2023. Exports amounted to US$98 million, ..."
     sentence_ids = {id(m) for m, _ in ctx.dates}
     # the paragraph's period, when it states exactly one ("... in 2023. Imports were $3 billion.")
     p_all = [(m, r) for m, r in p_dates if id(m) not in sentence_ids and _is_period_like(m, r)

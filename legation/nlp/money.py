@@ -226,6 +226,9 @@ def _build(match: re.Match[str], text: str) -> list[Amount]:
         # "$5 billion dollars" agrees; "RM 5 USD" does not: trust the code after the number
         unit = suffix
     kind = "percent" if pct else "money"
+    if not pct and not suffix and m["pre1"] in lex["weak_prefixes"] and not (m["sc1"] or m["at1"] or m["sc2"]) \
+            and "," not in (m["n1"] or ""):
+        return []  # "N95", "Sh1": a letter before a number, not naira or shillings
     if kind == "money" and m["pre1"] is None and m["suf"] is None and m["pre2"] is None:
         return []
     sign = Decimal(-1) if m["neg"] else Decimal(1)
