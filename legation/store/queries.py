@@ -652,9 +652,9 @@ class QueryMixin:
         """
         statement = sql.strip().rstrip(";").strip()
         if not statement:
-            raise StoreError("empty SQL query")
+            raise _query_error("empty SQL query")
         if _WRITE_WORDS.match(statement):
-            raise StoreError("legation sql is read-only: only SELECT / WITH / EXPLAIN / VALUES / PRAGMA "
+            raise _query_error("legation sql is read-only: only SELECT / WITH / EXPLAIN / VALUES / PRAGMA "
                              f"queries are allowed (refused: {statement.split()[0].upper()} ...)")
         engine = self._read_only_engine()
         shared = engine is self.engine and self.backend == "sqlite"  # an in-memory base: one connection
@@ -683,15 +683,22 @@ class QueryMixin:
             message = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
             low = message.lower()
             if any(w in low for w in ("readonly", "read-only", "read only", "query_only", "not authorized")):
-                raise StoreError(f"legation sql is read-only; the database refused a write ({message})") from exc
-            raise StoreError(f"SQL error: {message}") from exc
+                raise _query_error(f"legation sql is read-only; the database refused a write ({message})") from exc
+            raise _query_error(f"SQL error: {message}") from exc
         except sa_exc.SQLAlchemyError as exc:
-            raise StoreError(f"SQL error: {exc}") from exc
+            raise _query_error(f"SQL error: {exc}") from exc
         return QueryResult(columns=columns, rows=[[_plain(v) for v in r] for r in rows[:limit]],
                            truncated=len(rows) > limit)
 
 
 # --------------------------------------------------------------------------- row -> record
+
+
+def _query_error(message: str) -> StoreError:
+    """A refused or failed user query: the client's mistake (http 400), not the server's."""
+    error = StoreError(message)
+    error.http_status = 400
+    return error
 
 
 def _plain(value: Any) -> Any:

@@ -15,6 +15,7 @@ clears the mark, so a crash between the two is repaired by the next run.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -42,6 +43,7 @@ ENTITY_TABLES = {
     "event": (t.events, t.doc_events, "event_id"),
 }
 _CHUNK = 500  # ids per IN (...) list
+_WRITER_LOCK = 0x4C454741  # "LEGA": the PostgreSQL advisory lock key of the one writer
 
 
 def _now() -> str:
@@ -68,7 +70,7 @@ class SQLStore(QueryMixin):
         self._ro_engine: Engine | None = None
         self.schema_revision: str | None = None
         if migrate:
-            with database_errors(f"opening {self.url}"), self.engine.begin() as conn:
+            with database_errors(f"opening {self.url}"), self._write() as conn:
                 self.schema_revision = upgrade(conn)
 
     # -- lifecycle ---------------------------------------------------------------------------
@@ -94,6 +96,20 @@ class SQLStore(QueryMixin):
         if self._ro_engine is None:
             self._ro_engine = make_engine(self._url, read_only=True)
         return self._ro_engine
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """A write transaction, one writer at a time.
+
+        SQLite serialises writers itself (``BEGIN IMMEDIATE``, see engine.py).
+        On PostgreSQL a transaction-scoped advisory lock does it, so two
+        ``legation ingest`` runs on one database queue instead of colliding
+        on document order numbers or rewriting the resolution at once.
+        """
+        with self.engine.begin() as conn:
+            if self.backend == "postgresql":
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_WRITER_LOCK})")
+            yield conn
 
     # -- write: documents --------------------------------------------------------------------
 
@@ -132,7 +148,7 @@ class SQLStore(QueryMixin):
         results: list[Stored] = []
         first_id = next(iter(batch))
         with database_errors(f"writing to {self.url}", doc_id=first_id if len(batch) == 1 else None), \
-                self.engine.begin() as conn:
+                self._write() as conn:
             known: dict[str, tuple[str, int, str]] = {}
             for chunk in _chunks(list(batch)):
                 for r in conn.execute(select(t.documents.c.id, t.documents.c.content_hash, t.documents.c.seq,
@@ -190,7 +206,7 @@ class SQLStore(QueryMixin):
 
     def delete_document(self, doc_id: str) -> None:
         """Remove a document and its facts (resolution runs again on the next ingest)."""
-        with database_errors(f"writing to {self.url}", doc_id=doc_id), self.engine.begin() as conn:
+        with database_errors(f"writing to {self.url}", doc_id=doc_id), self._write() as conn:
             for table in t.DOCUMENT_TABLES:
                 conn.execute(delete(table).where(table.c.doc_id == doc_id))
             gone = conn.execute(delete(t.documents).where(t.documents.c.id == doc_id)).rowcount
@@ -237,7 +253,7 @@ class SQLStore(QueryMixin):
         no previous id get new ones.  Document rows get their entity ids.
         """
         changed = 0
-        with database_errors(f"writing the resolution to {self.url}"), self.engine.begin() as conn:
+        with database_errors(f"writing the resolution to {self.url}"), self._write() as conn:
             ids: dict[str, list[int]] = {}
             for kind, (_table, doc_table, column) in ENTITY_TABLES.items():
                 clusters = resolution.clusters.get(kind, [])
@@ -364,7 +380,7 @@ class SQLStore(QueryMixin):
         if not decision.group_a or not decision.group_b:
             raise StoreError("a decision needs records on both sides")
         created = _now()
-        with database_errors(f"writing to {self.url}"), self.engine.begin() as conn:
+        with database_errors(f"writing to {self.url}"), self._write() as conn:
             new_id = conn.execute(insert(t.decisions).values(
                 action=decision.action, kind=decision.kind,
                 group_a=json.dumps([list(a) for a in decision.group_a], ensure_ascii=False),
@@ -376,7 +392,7 @@ class SQLStore(QueryMixin):
                               group_b=[tuple(b) for b in decision.group_b], note=decision.note, created=created)
 
     def remove_decision(self, decision_id: int) -> None:
-        with database_errors(f"writing to {self.url}"), self.engine.begin() as conn:
+        with database_errors(f"writing to {self.url}"), self._write() as conn:
             if not conn.execute(delete(t.decisions).where(t.decisions.c.id == decision_id)).rowcount:
                 raise NotFound(f"no decision {decision_id} in {self.url}")
             self._set_state(conn, "stale", "1")

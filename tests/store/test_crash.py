@@ -134,3 +134,20 @@ def test_ingest_resolves_on_the_next_run_after_a_store_only_run(db_url, tmp_path
     assert "20 unchanged" in err
     with open_store(db_url) as kb:
         assert not kb.stale() and kb.stats().people == 40
+
+
+@pytest.mark.timeout(600)
+def test_two_ingests_at_once_queue_and_store_each_document_once(db_url, tmp_path):
+    source_a, source_b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    docs = _corpus(tmp_path / "all.jsonl", 300)
+    lines = (tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    source_a.write_text("".join(lines[:200]), encoding="utf-8")
+    source_b.write_text("".join(lines[100:]), encoding="utf-8")  # 100 documents in both
+    first, second = _ingest(db_url, source_a), _ingest(db_url, source_b)
+    out_a, err_a = first.communicate(timeout=600)
+    out_b, err_b = second.communicate(timeout=600)
+    assert first.returncode == 0, err_a
+    assert second.returncode == 0, err_b
+    assert _check_whole_documents(db_url, docs) == 300
+    with open_store(db_url) as kb:
+        assert not kb.stale() and kb.stats().events == 300
