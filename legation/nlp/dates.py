@@ -73,12 +73,18 @@ def analyse_time(text: str, published: str | None) -> TimeAnalysis:
     resolved: list[tuple[TimeMention, Resolved]] = []
     anchor: date | None = None
     period: Resolved | None = None
+    month: Resolved | None = None
     for m in mentions:
         sent = sentence_at(spans, m.start)
         tense = clause_tense(text, sent[0], sent[1], m.start) if sent else None
-        r = resolve(m.spec, base, tense=tense, anchor=anchor, part=m.part, period=period)
+        if m.spec.kind == "anaphor" and m.spec.unit == "month" and month is not None:
+            r = month  # "in October ... in the month": the month last named
+        else:
+            r = resolve(m.spec, base, tense=tense, anchor=anchor, part=m.part, period=period)
         if r.precision == "day" and r.end is None and r.first is not None:
             anchor = r.first
+        if r.precision == "month" and r.end is None and r.first is not None:
+            month = r
         if r.precision == "month" and r.end is not None and r.first is not None and m.spec.kind != "anaphor":
             period = r
         resolved.append((m, r))

@@ -140,6 +140,14 @@ def _sentence_initial(text: str, start: int, pos: int) -> bool:
     return not re.search(r"\w", text[start:pos]) or bool(re.search(r"[.:;!?\n(\"“—–-]\s*$", text[start:pos]))
 
 
+def _governor(text: str, floor: int, pos: int) -> list[str]:
+    """The word before ``pos``, past a determiner: "to the United States" -> ["to"]."""
+    words = _words_before(text, floor, pos, 3)
+    while words and words[-1] in ("the", "a", "an", "other", "fellow"):
+        words = words[:-1]
+    return words[-1:]
+
+
 def _subject_of(t: _Trigger) -> str:
     """What an "other" figure or a growth rate is about: the cue's subject, else its words."""
     if t.subject:
@@ -214,7 +222,9 @@ def _qualifier(ctx: _Context, a: Amount, s0: int) -> str | None:
             return "low"
     if re.match(r"\s+(?:target|goal)\b", ctx.text[a.end:a.end + 10], re.IGNORECASE):
         return "target"
-    clause = ctx.text[s0:a.start].lower()
+    clause = ctx.text[_clause(ctx.text, s0, a.start, a.start)[0]:a.start].lower()
+    if re.search(r"\bup\s+from\s*$|\bfrom\s*$", ctx.text[max(s0, a.start - 12):a.start].lower()):
+        return None  # "up from about US$10.7 billion last year": the level before, not the goal
     target, forecast = _cue_regexes()
     if target.search(clause):
         return "target"
@@ -298,12 +308,19 @@ def _masked(ctx: _Context, start: int, end: int) -> str:
 def _subject(ctx: _Context, s0: int, limit: int) -> Actor | None:
     """The first actor of the clause that no preposition governs."""
     for a in ctx.actors.actors_in(s0, limit):
-        prev = _words_before(ctx.text, s0, a.start, 1)
+        prev = _governor(ctx.text, s0, a.start)
         if prev and prev[0] in ("to", "into", "from", "of", "in", "with", "between", "for", "by", "at", "and",
                                 "on", "about", "including"):
             continue
+        if _dateline(a):
+            continue
         return ctx.actors.resolve(a)
     return None
+
+
+def _dateline(a: Actor) -> bool:
+    """"PHNOM PENH - ...", "HANOI, Nov 1 (Reuters) -": the dateline city is not the sentence's subject."""
+    return a.kind == "city" and a.text.isupper() and len(a.text) > 3
 
 
 _BILATERAL = re.compile(r"two[\s-]way|bilateral|turnover", re.IGNORECASE)
@@ -358,6 +375,8 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry) -> _Fram
             continue
         if at >= first_amount and not ((verb or measure == "investment") and word in ("to", "into", "in", "from")):
             continue  # past the amount only a verb's own objects: "invested $3 billion in Kenya"
+        if any(s <= t.end + m.end() < e for s, e in inside):
+            continue  # "to US$15 billion": an amount, not a partner
         a = ctx.actors.actor_at(t.end + m.end(), limit)
         if a is None or re.match(r"['’]s\b", text[a.end:a.end + 2]):
             continue  # "with South Korea's exports accounting for ...": a possessor, not the partner
@@ -441,6 +460,13 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry) -> _Fram
                 f.source = other
             else:
                 f.target = other
+    prev = ctx.last_frames.get(measure)
+    if prev is not None and measure in ("exports", "investment") and f.source is None and f.target is not None \
+            and prev.source is not None and prev.source.name != f.target.name:
+        f.source = prev.source  # "Exports to the United States jumped ...": the article's exporter
+    if prev is not None and measure == "imports" and f.target is None and f.source is not None \
+            and prev.target is not None and prev.target.name != f.source.name:
+        f.target = prev.target
     if f.source is not None and f.target is not None and f.source.name == f.target.name \
             and f.target.source == "anaphor":
         # "Indian companies had invested Sh1.2 trillion in the country": not India, the other country
@@ -579,7 +605,7 @@ def _clause_part(ctx: _Context, s0: int, s1: int, a: Amount, regions: list[tuple
     for x in ctx.actors.actors_in(c0, a.start):
         if any(r0 <= x.start < r1 for r0, r1 in regions):
             continue
-        prev = _words_before(ctx.text, c0, x.start, 1)
+        prev = _governor(ctx.text, c0, x.start)
         if prev and prev[0] in ("to", "into", "from", "of", "between", "for", "by", "and", "than", "in"):
             continue
         return ctx.actors.resolve(x)
@@ -590,7 +616,7 @@ def _share_part(ctx: _Context, s0: int, s1: int, regions: list[tuple[int, int]],
     for a in ctx.actors.actors_in(s0, s1):
         if any(r0 <= a.start < r1 for r0, r1 in regions):
             continue
-        prev = _words_before(ctx.text, s0, a.start, 1)
+        prev = _governor(ctx.text, s0, a.start)
         if prev and prev[0] in ("to", "into", "from", "of", "with", "between", "for", "by", "and", "than"):
             continue
         if re.match(r"['’]s\b", ctx.text[a.end:a.end + 2]) and prev and prev[0] == "the":

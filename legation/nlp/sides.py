@@ -132,13 +132,16 @@ class ActorIndex:
         head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
         starts = [a.start for a in spans]
         out = list(spans)
-        for m in re.finditer(rf"\b({words})\s+(?:[a-z-]+\s+)?(?:{head})\b", self.text):
-            s, e = m.start(1), m.end(1)
-            i = bisect_right(starts, s)
-            if any(a.start < e and s < a.end for a in spans[max(0, i - 3):i + 3]):
-                continue
-            name, kind, country, _ = self.canonical(m.group(1))
-            out.append(Actor(s, e, m.group(1), name, kind, country, "demonym"))
+        for m in re.finditer(rf"\b({words})(?:\s+and\s+({words}))?\s+(?:[a-z-]+\s+)?(?:{head})\b", self.text):
+            for g in (1, 2):  # "Thai and Cambodian officials": both
+                if m.group(g) is None:
+                    continue
+                s, e = m.start(g), m.end(g)
+                i = bisect_right(starts, s)
+                if any(a.start < e and s < a.end for a in spans[max(0, i - 3):i + 3]):
+                    continue
+                name, kind, country, _ = self.canonical(m.group(g))
+                out.append(Actor(s, e, m.group(g), name, kind, country, "demonym"))
         out.sort(key=lambda a: (a.start, -(a.end - a.start)))
         return out
 
@@ -204,8 +207,9 @@ class ActorIndex:
             words = chunk.group(0)
             words = re.sub(r"(?:\s+(?:of|and|de|del|da))+$", "", words)
             words = re.sub(r"['’]s?$", "", words)
+            follows = self.text[skip + len(words):skip + len(words) + 1]
             if words and words not in ("The", "It", "Its", "In", "On", "This", "That", "These") \
-                    and not re.search(r"\d", words):
+                    and not re.search(r"\d", words) and not re.match(r"[$€£¥₫\d]", follows):
                 name, kind, country, source = self.canonical(words)
                 return Actor(skip, skip + len(words), words, name, kind, country, source)
         return None

@@ -479,7 +479,8 @@ def _rules() -> tuple[_Rule, ...]:
             rf"(?:\s+(?:of\s+)?(?P<rel>last|previous|next)\s+year)?\b", flags), period_anaphor),
         _Rule("anaphor", re.compile(
             r"\b(?:the|that)\s+(?P<which>same|following|next|previous|preceding)\s+(?P<unit>day|month|year)\b"
-            r"|\b(?P<that>that)\s+(?P<unit2>day)\b", flags), _anaphor_adapter(anaphor)),
+            r"|\b(?P<that>that)\s+(?P<unit2>day)\b|\b(?P<the_month>the\s+month)\b(?!\s+of\b)", flags),
+              _anaphor_adapter(anaphor)),
     ]
     return tuple(rules)
 
@@ -504,6 +505,8 @@ def _anaphor_adapter(fn: Callable[[re.Match[str]], TimeSpec | None]) -> Callable
     def build(m: re.Match[str]) -> TimeSpec | None:
         if m["that"]:
             return TimeSpec("anaphor", unit="day", n=0)
+        if m["the_month"]:  # "in the month": the month just named
+            return TimeSpec("anaphor", unit="month", n=0)
         return fn(m)
 
     return build

@@ -301,3 +301,51 @@ def test_figures_share_does_not_take_another_clauses_date():
                            organizations=[Organization(id="O1", name="Samsung", kind="company", mentions=[(0, 7)])])
     assert share.period is None and share.qualifier == "fraction"
     assert (inv.measure, inv.from_, inv.to, inv.period.start) == ("investment", "Samsung", "Vietnam", "2023-01-01")
+
+
+def test_figures_dateline_city_is_not_a_side():
+    text = ("PHNOM PENH - Thai and Cambodian officials agreed on Tuesday to raise bilateral trade to "
+            "US$15 billion by 2025, up from about US$10.7 billion last year.")
+    places = [Place(id="L1", name="Phnom Penh", kind="city", country="KH", mentions=[(0, 10)])]
+    actors = build_actors(text, places)
+    fs = extract_figures(text, actors, analyse_time(text, "2024-08-23"))
+    assert [(f.from_, f.to, f.value, f.qualifier) for f in fs] == [
+        ("Thailand", "Cambodia", 15e9, "target"), ("Thailand", "Cambodia", 10.7e9, None)]
+
+
+def test_figures_exporter_carried_across_paragraphs_and_the_month():
+    text = ("Vietnam's exports rose 10.1% in October from a year earlier to $35.6 billion.\n\n"
+            "Exports to the United States jumped 24.8% to $10.2 billion in the month, while shipments to "
+            "China slipped 2.1%.")
+    fs = figures(text, "2024-11-01")
+    assert [(f.measure, f.from_, f.to, f.value, f.period.start) for f in fs] == [
+        ("other", "Vietnam", None, 10.1, "2024-10-01"), ("exports", "Vietnam", None, 35.6e9, "2024-10-01"),
+        ("other", "Vietnam", "United States", 24.8, "2024-10-01"),
+        ("exports", "Vietnam", "United States", 10.2e9, "2024-10-01"),
+        ("other", "Vietnam", "China", -2.1, "2024-10-01")]
+
+
+def test_figures_previous_figures_period_in_the_paragraph():
+    text = ("Trade between Peru and Japan totaled US$412 million in 2023. Peruvian exports to Japan amounted to "
+            "US$98 million. In the January-August period of this year, shipments grew 21.5%.")
+    fs = figures(text)
+    exports = [f for f in fs if f.measure == "exports"]
+    assert [(f.from_, f.to, f.period.start) for f in exports] == [("Peru", "Japan", "2023-01-01")]
+
+
+def test_figures_demonym_investors_and_the_country():
+    text = "Kenya and India met. Indian companies had invested more than Sh1.2 trillion in the country."
+    places = [Place(id="L1", name="Kenya", kind="country", country="KE", mentions=[(0, 5)]),
+              Place(id="L2", name="India", kind="country", country="IN", mentions=[(10, 15)])]
+    [f] = extract_figures(text, build_actors(text, places), analyse_time(text, "2023-06-13"))
+    assert (f.measure, f.from_, f.to, f.value, f.unit, f.approximate) == (
+        "investment", "India", "Kenya", 1.2e12, "KES", True)
+
+
+def test_figures_headline_repeat_without_period_is_dropped():
+    text = ("Bilateral trade hits €3.2bn\n\nTrade between Nigeria and Germany rose to €3.2 billion in 2023 "
+            "from €2.7 billion in 2022.")
+    places = [Place(id="L1", name="Nigeria", kind="country", country="NG", mentions=[(43, 50)]),
+              Place(id="L2", name="Germany", kind="country", country="DE", mentions=[(55, 62)])]
+    fs = extract_figures(text, build_actors(text, places), analyse_time(text, "2024-04-18"))
+    assert [(f.value, f.period.start[:4]) for f in fs] == [(3.2e9, "2023"), (2.7e9, "2022")]
