@@ -57,7 +57,7 @@ def extractions(draw, backend: str) -> Extraction:
                       events=events, figures=figures)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_store_round_trip_text_floats_dates(kb, data):
     ex = data.draw(extractions(kb.backend))
@@ -67,8 +67,8 @@ def test_store_round_trip_text_floats_dates(kb, data):
     assert back.text == ex.text and back.title == ex.title and back.published == ex.published
     # the figures table (not only the stored JSON) holds exact doubles and dates
     stored = kb.figures(doc_id=ex.id, limit=100).items
-    assert sorted((f.value, f.period_start, f.period_end) for f in stored) == \
-        sorted((f.value, f.period.start, f.period.end) for f in ex.figures)
+    assert sorted((f.value, f.period_start or "", f.period_end or "") for f in stored) == \
+        sorted((f.value, f.period.start or "", f.period.end or "") for f in ex.figures)
     assert [f for _d, f in kb.figure_pairs(doc_id=ex.id)] == sorted(
         ex.figures, key=lambda f: (f.period.start if f.period else "~"))
     names = kb.query("SELECT name FROM doc_people WHERE doc_id = :d ORDER BY local_id", {"d": ex.id}).rows
