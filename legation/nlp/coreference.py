@@ -47,6 +47,8 @@ class Encounter:
     delegations: list[str] = field(default_factory=list)
     leaders: dict[str, str] = field(default_factory=dict)
     places: list[str] = field(default_factory=list)
+    signatories: list[str] = field(default_factory=list)
+    unnamed_delegations: list[str] = field(default_factory=list)
     destination: str | None = None
     destination_anaphor: bool = False
     modes: set[str] = field(default_factory=set)
@@ -62,7 +64,8 @@ class Encounter:
 
     def absorb(self, m: Mention) -> None:
         self.mentions.append(m)
-        for attr in ("people", "hosts", "guests", "visitors", "host_entities", "delegations", "places"):
+        for attr in ("people", "hosts", "guests", "visitors", "host_entities", "delegations", "places", "signatories",
+                     "unnamed_delegations"):
             mine = getattr(self, attr)
             mine.extend(x for x in getattr(m, attr) if x not in mine)
         for k, v in m.leaders.items():
@@ -89,6 +92,8 @@ class Tracker:
         #: sentence index -> (encounter in focus after it, encounters it told of)
         self.snapshots: dict[int, tuple[Encounter | None, list[Encounter]]] = {}
         self._told: dict[int, list[Encounter]] = {}
+        #: sentence index -> (encounter, where its telling starts, whether that telling created it)
+        self.tellings: dict[int, list[tuple[Encounter, int, bool]]] = {}
 
     # ------------------------------------------------------------------ reading
 
@@ -125,7 +130,7 @@ class Tracker:
             e = self._best_anywhere(m)
             if e is not None:
                 self._attach(e, m, focus=False)
-            elif len(m.people) >= 2 or m.own_date is not None:
+            elif len(m.people) >= 2 or (m.own_date is not None and m.people):
                 self._create(m)
         for idx, (focus, told) in list(self.snapshots.items()):
             self.snapshots[idx] = (focus, list(self._told.get(idx, told)))
@@ -152,10 +157,10 @@ class Tracker:
         return parts
 
     def _add(self, m: Mention) -> None:
+        if m.sentence.caption:  # captions and headlines show what the body tells: read them last
+            self.deferred.append(m)
+            return
         if m.anaphoric:
-            if m.sentence.caption:
-                self.deferred.append(m)
-                return
             e = self._antecedent(m)
             if e is not None:
                 self._attach(e, m)
@@ -173,10 +178,12 @@ class Tracker:
         e.absorb(m)
         self.events.append(e)
         self._touch(e, m)
+        self.tellings.setdefault(m.sentence.index, []).append((e, m.start, True))
         return e
 
     def _attach(self, e: Encounter, m: Mention, *, focus: bool = True) -> None:
         e.absorb(m)
+        self.tellings.setdefault(m.sentence.index, []).append((e, m.start, False))
         if focus:
             self._touch(e, m)
         else:
@@ -248,6 +255,8 @@ class Tracker:
         if best is None:
             return None
         (score, _), e = best
+        if m.sentence.caption and not m.anaphoric and not _kinds_merge(m, e) and len(people & set(e.people)) < 2:
+            return None  # a headline's 'summit' is not the phone call the body tells of
         if score > 0 or m.kind not in _GENERIC:
             return e
         return e if not people else None
@@ -300,6 +309,8 @@ def _norm(text: str | None) -> str:
 def _kind_fits(m: Mention, e: Encounter) -> bool:
     """Can the words of ``m`` ('the talks', 'the visit') name encounter ``e``?"""
     if m.kind in _GENERIC or m.kind == e.kind:
+        return True
+    if m.kind == "talks" and e.kind == "meeting":  # 'who attended the talks' after 'X met Y'
         return True
     if m.kind == "visit":
         return "visit" in e.modes

@@ -10,8 +10,12 @@ inherit the small parser's odd sentence breaks inside long titles.
 from __future__ import annotations
 
 import bisect
+import csv
+import io
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from legation.models import DateExpr, Organization, Person, Place
 from legation.nlp.event_lexicon import EventLexicon
@@ -26,7 +30,8 @@ _ABBREVIATIONS = {
 }
 _BREAK = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])")
 _LINE = re.compile(r"\n")
-_DATELINE = re.compile(r"^\s*([A-Z][\w.'’ -]{1,40}?)\s*(?:,\s*[A-Z][\w.' -]{1,30})?\s*\(([A-Za-z][\w/ -]{0,20})\)\s*[-–—:]")
+_DATELINE = re.compile(r"^\s*([A-Z][\w.'’ -]{1,40}?)\s*(?:,\s*[A-Z][\w.' ]{1,30})?\s*"
+                       r"(?:\(([A-Za-z][^)]{0,30})\)\s*[-–—:]|[-–—]\s)")
 _WORD = re.compile(r"[\w’'.-]+")
 
 
@@ -227,6 +232,10 @@ class Discourse:
         self.cache[key] = out
         return out
 
+    def demonym_country(self, word: str) -> str | None:
+        """ISO alpha-2 for a demonym ('Peruvian' -> PE), from the entity component's table."""
+        return _demonyms().get(word.lower())
+
     def _person_touching(self, start: int, end: int) -> bool:
         """Is a person named right before or after the span (an apposition of a title)?"""
         for r in self.refs_in(max(0, start - 60), end + 60, "person"):
@@ -281,6 +290,18 @@ def _is_caption(text: str, sentences: list[tuple[int, int]]) -> bool:
     if not body.endswith((".", "!", "?", '"', "”", "/.")):
         return True
     return len(_WORD.findall(body)) <= 35 and not _NARRATIVE.search(body)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """legation/data/demonyms.csv (demonym,country), shared with the entity component."""
+    try:
+        text = resources.files("legation").joinpath("data").joinpath("demonyms.csv").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return {}
+    rows = csv.DictReader(io.StringIO(text))
+    return {(r.get("demonym") or "").strip().lower(): (r.get("country") or "").strip()
+            for r in rows if r.get("demonym") and r.get("country")}
 
 
 def _drop_nested(refs: list[Ref]) -> list[Ref]:

@@ -75,6 +75,8 @@ class Mention:
     group: bool = False               # 'they', 'the two sides': both sides of the focus encounter
     frames: list[Mention] = field(default_factory=list)  # visit frames folded in ('during a visit to X')
     anchored: bool = False            # 'on the sidelines of the summit': dated and placed by that encounter
+    signatories: list[str] = field(default_factory=list)    # 'X and Y signed', 'was signed by X and Y'
+    unnamed_delegations: list[str] = field(default_factory=list)  # 'the Peruvian delegation': its country
 
     @property
     def evidence(self) -> tuple[int, int]:
@@ -116,6 +118,8 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
         m = Mention(kind=t.rule.kind, sentence=sent, start=t.start, end=t.end, rule=t.rule)
         before = text[sent.start:t.start]
         m.det, det_pos, possessor = _determiner(disc, sent, t)
+        if t.rule.anaphoric_only and m.det not in ("definite", "possessive"):
+            continue  # 'a call for restraint' is no phone call; 'During the call' is
         frame_text = text[sent.start:det_pos]
         if _ends_with(lex.frames["occasion"], frame_text):
             m.frame = "occasion"
@@ -146,6 +150,8 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
             m.anaphoric = True
         if _named_gathering(text, sent, m):  # 'the fourth Foreign Ministers' Meeting': a name, told anew
             m.anaphoric = False
+        elif sent.caption and m.rule.nominal and m.det in ("definite", "possessive"):
+            m.anaphoric = True  # a caption's 'at the meeting in Hanoi on May 16' shows the encounter told below
     mentions = _merge_visit_frames(mentions)
     _assign_people(disc, sent, mentions, ctx, visitors_adj)
     for m in mentions:
@@ -166,17 +172,36 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
         for _s, _e, definite, places in sidelines:
             m.anchored = m.anchored or definite
             m.places.extend(p for p in places if p not in m.places)
-    return _fold_repeats(_fold_hosting(mentions))
+    return _fold_repeats(_fold_appositions(disc, _fold_hosting(mentions)))
+
+
+def _fold_appositions(disc: Discourse, mentions: list[Mention]) -> list[Mention]:
+    """'X received Y in Hanoi on November 24, the first in-person meeting between ...':
+    a definite noun set off by a comma after a telling describes that same telling."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and m.rule.nominal and m.det == "definite" and m.frame is None and not m.relcl \
+                and m.status == prev.status \
+                and re.search(r",\s*(?:the|this)\s+(?:[\w'’-]+\s+){0,3}$", disc.text[prev.end:m.start]) \
+                and not disc.lexicon.any_trigger.search(disc.text, prev.end, max(prev.end, m.start - 1)):
+            if prev.own_date is None:
+                prev.own_date = m.own_date
+            prev.modes |= m.modes
+            continue
+        out.append(m)
+    return out
 
 
 def _fold_hosting(mentions: list[Mention]) -> list[Mention]:
     """'X hosted leaders of ASEAN at a summit in Jakarta': X hosts the summit; one encounter."""
     out = list(mentions)
     for m in mentions:
-        if m.rule.nominal or m.rule.orientation != "host_first" or m.status != "occurred":
+        if m.rule.nominal or m.rule.orientation != "host_first" or m.status != "occurred" \
+                or not m.sentence.text[m.start - m.sentence.start:].lower().startswith("host"):
             continue
         gathering = next((n for n in mentions if n is not m and n.rule.nominal and n.kind in ("meeting", "talks")
-                          and 0 <= n.start - m.end <= 100), None)
+                          and 0 <= n.start - m.end <= 100 and n.frame is not None), None)
         if gathering is None:
             continue
         gathering.hosts.extend(x for x in m.left if x not in gathering.hosts)
@@ -297,7 +322,12 @@ def _needs_met(disc: Discourse, sent: Sentence, start: int, end: int, rule: Trig
     prefix = re.match(r"\s*(?:by\s+)?", after)
     offset = end + (prefix.end() if prefix else 0)
     head = text[offset:window_end]
+    if "range" in rule.needs and not any(d.end and d.start and d.offsets[0] - end < 80
+                                         for d in disc.dates_in(end, window_end)):
+        return False  # 'is in Kenya' alone is no visit; 'is in Kenya from June 11 to 14' is
     for need in rule.needs:
+        if need == "range":
+            continue
         if need in ("person", "delegation"):
             first = disc.refs_in(offset, window_end)
             if first and first[0].kind == "person" and first[0].start - offset < 90:
@@ -358,6 +388,8 @@ def _visiting_adjective(sent: Sentence, disc: Discourse) -> list[str]:
 def _determiner(disc: Discourse, sent: Sentence, t: _Trigger) -> tuple[str | None, int, str | None]:
     """The determiner before a trigger ('the', 'a', 'his', "X's"), where it starts, and a possessor."""
     text = disc.text
+    if not t.rule.nominal:
+        return None, t.start, None  # a verb has a subject, not a determiner
     dets = disc.lexicon.determiners
     pos = t.start
     words = list(re.finditer(r"[\w’'-]+|[^\w\s]", text[sent.start:t.start]))
@@ -420,6 +452,7 @@ def _status(disc: Discourse, sent: Sentence, t: _Trigger, m: Mention) -> str:
     text = disc.text
     before = text[sent.start:t.start]
     left_words = " ".join(re.findall(r"\S+", before)[-6:])
+    clause_words = " ".join(re.findall(r"\S+", re.split(r"[,;:]", before)[-1])[-12:])
     left3 = " ".join(re.findall(r"\S+", before)[-3:])
     left10 = " ".join(re.findall(r"\S+", before)[-10:])
     right = " ".join(re.findall(r"\S+", text[t.end:sent.end])[:3])
@@ -440,7 +473,8 @@ def _status(disc: Discourse, sent: Sentence, t: _Trigger, m: Mention) -> str:
             (m.rule.nominal and happening and _lower_hit(lex.status["hypothetical"], happening.group(1))) or \
             (m.rule.nominal and re.search(r"\b(?:if|unless)\b", clause_after)):
         return "hypothetical"
-    if _lower_hit(lex.status["planned"], left_words) or (m.rule.nominal and _lower_hit(lex.status["planned"], right[:30])) \
+    if _lower_hit(lex.status["planned"], left_words) or _lower_hit(lex.status["planned"], clause_words) \
+            or (m.rule.nominal and _lower_hit(lex.status["planned"], right[:30])) \
             or (m.rule.nominal and happening and _lower_hit(lex.status["planned"], happening.group(1))):
         return "planned"
     return "occurred"
@@ -495,6 +529,10 @@ def _assign_dates(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> N
     lex = disc.lexicon
     dates = [d for d in disc.dates_in(sent.start, sent.end) if _usable_date(d)]
     # phrases like 'scheduled for March 26 to 29' belong to a scheduled happening, not an encounter
+    # deadlines ('within 2025', 'by 2030') say when something is due, not when people met
+    dates = [d for d in dates if not re.search(r"\b(?:within|by|until|till|before|no later than)\s+(?:the\s+end\s+of\s+)?$",
+                                               text[max(sent.start, d.offsets[0] - 25):d.offsets[0]], re.I)
+             and not re.match(r"(?:within|by|until)\b", d.text or "", re.I)]
     if all(m.status == "occurred" for m in mentions):
         dates = [d for d in dates if not re.search(r"(?:scheduled|slated|set)\s+(?:for|on|from)\s+$|anniversary[^.]{0,40}$",
                                                   text[max(sent.start, d.offsets[0] - 60):d.offsets[0]], re.I)]
@@ -508,10 +546,15 @@ def _assign_dates(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> N
                 m.own_date = d
                 claimed.add(i)
                 break
-    mains = [m for m in mentions if m.frame is None and not m.relcl] or \
-            [m for m in mentions if m.own_date is None]
+    mains = [m for m in mentions if m.frame is None and not m.relcl]
+    if not mains:  # 'On Monday, during a meeting with X, Y said ...': an opening date dates the frame
+        mains = [m for m in mentions if not m.relcl and m.own_date is None]
+        dates = [d for i, d in enumerate(dates) if i not in claimed and mains
+                 and d.offsets[1] <= min(m.start for m in mains)]
+        claimed = set()
     pairs = sorted((min(abs(d.offsets[0] - m.end), abs(d.offsets[1] - m.start)), i, j)
-                   for i, d in enumerate(dates) if i not in claimed for j, m in enumerate(mains))
+                   for i, d in enumerate(dates) if i not in claimed for j, m in enumerate(mains)
+                   if _date_reaches(text, m, d))
     for _dist, i, j in pairs:  # nearest first; each date and each mention used once
         if i in claimed or mains[j].own_date is not None:
             continue
@@ -530,12 +573,30 @@ def _assign_dates(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> N
         for m in mentions:
             overlaps = m.own_date is not None and m.own_date.offsets and \
                 m.own_date.offsets[0] < hit.end() and hit.start() < m.own_date.offsets[1]
-            if m.own_date is None or overlaps:
+            opener = hit.end() <= m.start and (m.own_date is None or m.own_date.offsets[0] > m.end)
+            if m.own_date is None or overlaps or opener:
                 if m.frame is not None and m.anaphoric:
                     continue
                 m.date_anaphor = key
                 m.own_date = None
                 m.new_marker = True
+
+
+_ELSEWHERE = re.compile(r"\b(?:in|during|at|on) which\b|\bwhen\b|\bincluding\b|\bsuch as\b|;", re.I)
+
+
+def _date_reaches(text: str, m: Mention, d: DateExpr) -> bool:
+    """Can date ``d`` be the date of mention ``m``?  Not from far away, and not from a clause
+    about something else ('..., including an incident earlier this month in which ...');
+    'the meeting' at a sentence's end is not dated by what the sentence said before it."""
+    if m.rule.nominal and m.det in ("definite", "possessive") and d.offsets[1] <= m.start \
+            and m.start - d.offsets[1] > 25:
+        return False
+    if d.offsets[0] >= m.end:
+        between = text[m.end:d.offsets[0]]
+        return len(between) <= 220 and not _ELSEWHERE.search(between)
+    between = text[d.offsets[1]:m.start]
+    return len(between) <= 220 and not re.search(r";", between)
 
 
 def _segment_end(text: str, start: int, end: int, dates: list[DateExpr]) -> int:
@@ -654,6 +715,8 @@ def _ids(items: list[str]) -> list[str]:
 def _roles(disc: Discourse, sent: Sentence, m: Mention, visiting: list[str]) -> None:
     passive = bool(_PASSIVE.search(disc.text[max(sent.start, m.start - 14):m.start])) and not m.rule.nominal
     left, right = (m.right, m.left) if passive else (m.left, m.right)
+    if m.kind == "signing" and not m.rule.nominal:
+        m.signatories = list(left)
     orient = m.rule.orientation
     if orient == "host_first":
         m.hosts, m.guests = list(left), list(right)
@@ -814,6 +877,11 @@ def _delegations(disc: Discourse, sent: Sentence, m: Mention) -> None:
                     m.leaders[d] = leader
         if leader and not found and _near(m, hit.start(), sent, disc):
             m.leaders.setdefault("", leader)
+        demonym = re.search(r"\b([A-Z][a-z]+)\s+$", text[max(sent.start, hit.start() - 25):hit.start()])
+        if not found and demonym and _near(m, hit.start(), sent, disc):
+            country = disc.demonym_country(demonym.group(1))
+            if country and country not in m.unnamed_delegations:
+                m.unnamed_delegations.append(country)
 
 
 def _near(m: Mention, pos: int, sent: Sentence, disc: Discourse) -> bool:
@@ -843,7 +911,8 @@ def _places(disc: Discourse, sent: Sentence, m: Mention) -> None:
             continue
         if m.anaphoric:
             continue
-        after = m.end <= r.start <= m.end + 120 and _no_other_trigger_between(disc, sent, m.end, r.start)
+        after = m.end <= r.start <= m.end + 200 and _no_other_trigger_between(disc, sent, m.end, r.start) \
+            and not _ELSEWHERE.search(text[m.end:r.start])
         before_ok = r.end <= m.start and not m.relcl and _no_other_trigger_between(disc, sent, r.end, m.start) \
             and not re.search(r";|,\s*(?:who|which|where|while)\b", text[r.end:m.start], re.I)
         if after or before_ok:

@@ -42,6 +42,7 @@ class TriggerRule:
     nominal: bool
     needs: tuple[str, ...]
     regex: re.Pattern[str]
+    anaphoric_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,7 @@ class EventLexicon:
     pronouns: dict[str, re.Pattern[str]]
     statements: tuple[StatementRule, ...]
     scheduled: re.Pattern[str]
+    hosting: re.Pattern[str]
     event_nouns: re.Pattern[str]
     anniversary: re.Pattern[str]
     ordinal_words: dict[str, int]
@@ -154,7 +156,8 @@ def build_lexicon(sources: dict[str, str]) -> EventLexicon:
     topics = json.loads(sources["topics.json"])["topics"]
     sectors = json.loads(sources["sectors.json"])
     rules = tuple(TriggerRule(kind=e["kind"], orientation=e["orientation"], nominal=bool(e["nominal"]),
-                              needs=tuple(e.get("needs", ())), regex=words(e["pattern"]))
+                              needs=tuple(e.get("needs", ())), regex=words(e["pattern"]),
+                              anaphoric_only=bool(e.get("anaphoric_only")))
                   for e in trig["encounters"])
     ann = stat["anniversary"]
     return EventLexicon(
@@ -184,6 +187,7 @@ def build_lexicon(sources: dict[str, str]) -> EventLexicon:
         statements=tuple(StatementRule(kind=e["kind"], speaker=e["speaker"], target=e["target"],
                                        regex=words(e["pattern"])) for e in stat["kinds"]),
         scheduled=words(stat["scheduled"]["pattern"]),
+        hosting=words(stat["scheduled"]["hosting"]),
         event_nouns=words(stat["scheduled"]["event_nouns"]),
         anniversary=words(ann["pattern"]),
         ordinal_words={k.lower(): int(v) for k, v in ann["ordinal_words"].items()},
@@ -200,7 +204,8 @@ def build_lexicon(sources: dict[str, str]) -> EventLexicon:
         sources=dict(sources),
         any_trigger=words("|".join(f"(?:{e['pattern']})" for e in trig["encounters"])),
         any_statement=words("|".join([f"(?:{e['pattern']})" for e in stat["kinds"]]
-                                     + [stat["scheduled"]["pattern"], "anniversar(?:y|ies)"])),
+                                     + [stat["scheduled"]["pattern"], stat["scheduled"]["hosting"],
+                                        "anniversar(?:y|ies)"])),
     )
 
 

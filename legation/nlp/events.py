@@ -127,17 +127,20 @@ class _Assembler:
     def events(self) -> list[Event]:
         items: list[tuple[int, str, object]] = []
         for e in self.encounters:
-            if e.people or e.delegations:
+            if self._counts(e):
                 items.append((e.start, "encounter", e))
         for e in self.others:
             if e.people or e.delegations:
                 items.append((e.start, "other", e))
         for st in self.statements:
-            items.append((st.start, "statement", st))
+            if st.kind in ("scheduled", "anniversary") or st.speaker or st.target \
+                    or ((st.group or st.role) and st.occasion is not None):
+                items.append((st.start, "statement", st))  # a headline's 'hails growth' names no one
         items.sort(key=lambda x: x[0])
         for n, (_, _, obj) in enumerate(items, 1):
             self.ids[id(obj)] = f"E{n}"
         self._visits = self._visit_contexts()
+        self._lead = self._lead_date()
         out: list[Event] = []
         for _, what, obj in items:
             if what == "statement":
@@ -151,9 +154,43 @@ class _Assembler:
 
     # ------------------------------------------------------------------ encounters
 
+    def _lead_date(self) -> tuple[DateExpr, set[str]] | None:
+        """The day the article's lead gives ('X and Y agreed Tuesday ...'), and who it names."""
+        disc = self.disc
+        for sent in disc.sentences[:6]:
+            if sent.caption:
+                continue
+            days = [d for d in disc.dates_in(sent.start, sent.end) if d.start and len(d.start) == 10 and not d.end]
+            people = {r.id for r in disc.refs_in(sent.start, sent.end, "person")}
+            if people:
+                return (days[0], people) if days else None
+        return None
+
+    def _date_from_lead(self, e: Encounter, people: list[str]) -> DateExpr | None:
+        """An encounter told without a date ('Meeting in Manila, X and Y ...') among the people of a
+        dated lead happened that day, unless its sentences say it lies in the past."""
+        lead = self._lead
+        if e.date is not None or lead is None or e.status != "occurred" or not set(people) & lead[1]:
+            return None
+        strong = e.strong or e.mentions[0]
+        if _PAST.search(self.disc.text[max(strong.sentence.start, strong.start - 40):strong.end + 30]):
+            return None
+        return lead[0]
+
+    def _counts(self, e: Encounter) -> bool:
+        """Is there someone to meet?  A meeting needs two named people or a delegation; a
+        visit one visitor ('X met members of the business council' names no counterpart)."""
+        people = self._participants(e)
+        if e.kind == "visit" or e.intended == "visit":
+            return bool(people or e.delegations)
+        return len(people) >= 2 or bool(e.delegations and people) or len(e.delegations) >= 2
+
     def _encounter(self, e: Encounter) -> Event:
         disc = self.disc
         people = self._participants(e)
+        inherited = self._date_from_lead(e, people)
+        if inherited is not None:
+            e.date = inherited
         place = self._place(e, people)
         countries = [c for c in (disc.country_of(p) for p in people) if c]
         mode, venue = self._mode(e, place, countries)
@@ -203,7 +240,24 @@ class _Assembler:
                     e.visitors.append(leader)
         if not people and e.leaders.get(""):
             people.append(e.leaders[""])
+        for country in e.unnamed_delegations:  # 'the Peruvian delegation held a working session with X'
+            if any(self.disc.country_of(p) == country for p in people):
+                continue
+            guest = self._earlier_guest(country, e)
+            if guest and guest not in people:
+                people.append(guest)
+                e.visitors.append(guest)
         return [p for p in people if p in self.disc.people]
+
+    def _earlier_guest(self, country: str, e: Encounter) -> str | None:
+        """The visitor or guest from ``country`` in an encounter told before ``e``."""
+        for x in self.encounters:
+            if x is e or x.start > e.start:
+                continue
+            for p in x.visitors + x.guests:
+                if self.disc.country_of(p) == country:
+                    return p
+        return None
 
     def _belongs(self, person: str, org: str) -> bool:
         p = self.disc.people.get(person)
@@ -273,9 +327,9 @@ class _Assembler:
                               country=disc.place_country(dl.id), inferred=False)
         country = self._ongoing_visit(e, people) or self._host_country(e, people)
         if country is None:
-            known = {disc.country_of(p) for p in people} - {None}
-            if len(known) == 1 and len(people) >= 2:
-                country = known.pop()
+            known = [disc.country_of(p) for p in people]
+            if len(people) >= 2 and None not in known and len(set(known)) == 1:
+                country = known[0]  # a meeting among people of one country
         if country is None and dl is not None:
             country = disc.place_country(dl.id)
         return EventPlace(name=None, country=country, inferred=True) if country else None
@@ -317,7 +371,7 @@ class _Assembler:
             source = parties[0] if parties else None
             return source, _other_side(disc, source, parties[1:])
         if e.kind == "signing" or e.intended == "signing":
-            ordered = _ordered_sides(e, people)
+            ordered = [p for p in e.signatories if p in people] + _ordered_sides(e, people)
             source = ordered[0] if ordered else None
             return source, _other_side(disc, source, ordered[1:])
         visiting = set(e.visitors) | set(e.guests)
@@ -435,6 +489,7 @@ class _Assembler:
         return None
 
 
+_PAST = re.compile(r"\b(?:had|first|previously|ago|earlier|last|once|former(?:ly)?|recalled|years?)\b", re.I)
 _MEDIATION = re.compile(r"\b(?:mediat\w+|brokered|facilitated by|under the auspices of|hosted by|hosted the talks)\b",
                         re.I)
 

@@ -62,19 +62,31 @@ def topics_of(disc: Discourse, text: str) -> list[str]:
 def detect_statements(disc: Discourse, tracker: Tracker, actors: dict[int, str | None]) -> list[Statement]:
     """Every statement of the article, merged where the article repeats one."""
     out: list[Statement] = []
+    previous_focus: Encounter | None = None
     for sent in disc.sentences:
         focus, told = tracker.snapshots.get(sent.index, (None, []))
+        tellings = tracker.tellings.get(sent.index, [])
         actor = actors.get(sent.index)
         found = _sentence_statements(disc, sent, actor)
         found += _scheduled(disc, sent)
         found += _anniversaries(disc, sent)
         for st in found:
             if st.kind not in ("scheduled", "anniversary"):
-                st.occasion = _occasion(tracker, sent, st, focus, told)
+                # an encounter first told after the statement's words in the same sentence is what
+                # the speaker recalls ('congratulated X and recalled that he first met him in 2019')
+                prior_day = previous_focus.date.start if previous_focus and previous_focus.date else None
+                later = {id(e) for e, start, created in tellings if created and (
+                    start > st.start  # told after the words: what the speaker recalls
+                    or (prior_day and e.date and e.date.start and e.date.start[:len(prior_day)] < prior_day[:len(e.date.start)]))}
+                here = [e for e in told if id(e) not in later]
+                st.occasion = _occasion(tracker, sent, st, focus if not later else previous_focus, here, later)
+            if st.occasion is None and st.kind not in ("scheduled", "anniversary") and st.speaker:
+                st.occasion = _told_next(tracker, sent, st)
             if st.own_date is None and st.occasion is not None and st.kind != "anniversary":
                 st.own_date = st.occasion.date
             st.sentences = [sent]
             out.append(st)
+        previous_focus = focus
     return _merge(out)
 
 
@@ -141,6 +153,9 @@ def _speaker(disc: Discourse, sent: Sentence, st: Statement, how: str, actor: st
             if not disc.is_dead(r.id)]
     refs.sort(key=lambda r: r.start)
     subjects = [r for r in refs if _is_subject(disc, sent, r)]
+    if how == "group" and len(refs) >= 2 and re.search(r"\band\b", text[refs[-2].end:refs[-1].start]):
+        st.speaker, st.target = refs[-2].id, refs[-1].id  # 'X and Y agreed ...'
+        return
     pron = re.search(r"\b(he|she|they)\b[^,.;]*$", clause, re.I)
     role = lex.role_nouns["speaker"].search(clause)
     if subjects and not (pron and pron.start() > subjects[-1].end - clause_start):
@@ -180,39 +195,67 @@ def _target(disc: Discourse, sent: Sentence, st: Statement, how: str) -> None:
         pos = st.end + m.end()
         cands = [r for r in disc.refs_in(pos, min(end, pos + 120)) + disc.title_refs(pos, min(end, pos + 120))]
     elif how == "object":
+        if re.match(r"\s+that\b", text[st.end:end]):
+            return  # 'proposed that the two sides ...': said to the other side of the encounter
         cands = [r for r in disc.refs_in(st.end, min(end, st.end + 120)) + disc.title_refs(st.end, min(end, st.end + 120))]
         cands = [r for r in cands if not re.search(r"\b(?:in|at|on)\s+(?:the\s+)?$",
                                                    text[max(st.end, r.start - 8):r.start])]
     else:
         return
+    if re.match(r"\s+(?:him|her|them|(?:the|his|her|their)\s+(?:\w+\s+)?(?:minister|ambassador|counterparts?|"
+                r"president|guests?|hosts?|delegation|official|leader|chairman|chairwoman|secretary|envoy|diplomat|"
+                r"premier|prime minister|side|party))\b", text[st.end:end], re.I):
+        return  # 'invited the minister to ...': the other side of the encounter, found from it
     cands.sort(key=lambda r: (r.kind not in ("person", "title"), r.start))
     for r in cands:
         if r.kind == "organization" and (disc.organizations[r.id].kind or "").lower() in ("event", "agreement", "forum"):
             continue  # 'support the Export Products Fair': a happening, not an addressee
+        if r.kind in ("place", "organization") and st.speaker and disc.country_of(r.id) \
+                and disc.country_of(r.id) == disc.country_of(st.speaker):
+            continue  # 'said Chile wanted ...': the speaker's own side is no addressee
         if r.id != st.speaker and not (r.kind == "person" and disc.is_dead(r.id) and st.kind != "praise"):
             st.target = r.id
             return
 
 
 def _occasion(tracker: Tracker, sent: Sentence, st: Statement, focus: Encounter | None,
-              told: list[Encounter]) -> Encounter | None:
-    """The encounter a statement was made at."""
+              told: list[Encounter], exclude: set[int]) -> Encounter | None:
+    """The encounter a statement was made at: one the same sentence tells of, else the one
+    the speaker last took part in (the most recent by date: what they say today is said
+    at today's encounter, not at one they recall), else the one in focus."""
     speaker = st.speaker
     if told:
         with_speaker = [e for e in told if speaker and speaker in e.people]
         if with_speaker:
             return with_speaker[0]
-        if speaker is None or st.group:
+        if speaker is None or st.group or st.role:
             return told[0]
-    earlier = [e for e in tracker.events if e.mentions and min(m.start for m in e.mentions) < sent.end]
+    earlier = [e for e in tracker.events if e.mentions and id(e) not in exclude
+               and min(m.start for m in e.mentions) < sent.end]
+    if (speaker is None or st.group or st.role) and focus is not None and focus.kind == "visit":
+        # 'The two officials agreed ...' after 'X held talks with Y ... during a visit': the talks
+        gatherings = [e for e in earlier if e.kind != "visit" and set(e.people) & set(focus.people)]
+        if gatherings:
+            return max(gatherings, key=lambda e: max(m.start for m in e.mentions if m.start < sent.end))
     if speaker:
         mine = [e for e in earlier if speaker in e.people]
         if mine:
             gatherings = [e for e in mine if e.kind != "visit"] or mine
-            return max(gatherings, key=lambda e: max((m.start for m in e.mentions if m.start < sent.end), default=0))
-        if speaker in tracker.disc.people:
-            return focus if focus is not None and not focus.people else focus
+            return max(gatherings, key=lambda e: ((e.date.start or "") if e.date else "",
+                                                  max((m.start for m in e.mentions if m.start < sent.end), default=0)))
     return focus
+
+
+def _told_next(tracker: Tracker, sent: Sentence, st: Statement) -> Encounter | None:
+    """A lead that tells what was said before it tells the encounter ('X and Y agreed Tuesday
+    ...' then 'Meeting in Manila, X and Y ...'): the next encounter with the same people."""
+    want = {p for p in (st.speaker, st.target) if p}
+    after = [e for e in tracker.events if e.mentions and min(m.start for m in e.mentions) >= sent.end
+             and want <= set(e.people)]
+    nearest = min(after, key=lambda e: min(m.start for m in e.mentions), default=None)
+    if nearest is not None and min(m.start for m in nearest.mentions) - sent.end < 600:
+        return nearest
+    return None
 
 
 # ---------------------------------------------------------------------------- happenings
@@ -241,6 +284,19 @@ def _scheduled(disc: Discourse, sent: Sentence) -> list[Statement]:
         st = Statement(kind="scheduled", sentence=sent, start=hit.start(), end=hit.end(), own_date=dates[0],
                        subject=name, status="planned", key=("scheduled", name.lower()))
         out.append(st)
+    for hit in lex.hosting.finditer(text, sent.start, sent.end):  # 'would host a business forum in X on May 16'
+        if any(o.start <= hit.start() < o.end + 120 for o in out):
+            continue
+        found = re.match(r"\s*((?:[\w'’&-]+\s+){0,5}?(?i:" + lex.event_nouns.pattern + r"))", text[hit.end():sent.end])
+        if not found:
+            continue
+        noun_end = hit.end() + found.end()
+        dates = [d for d in disc.dates_in(noun_end, min(sent.end, noun_end + 70))]
+        if not dates:
+            continue
+        name = found.group(1).strip()
+        out.append(Statement(kind="scheduled", sentence=sent, start=hit.start(), end=noun_end, own_date=dates[0],
+                             subject=name, status="planned", key=("scheduled", name.lower())))
     return out
 
 
