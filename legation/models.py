@@ -68,7 +68,13 @@ class Evidence(_Model):
 
 
 class DateExpr(_Model):
-    """A temporal expression resolved against the publication date."""
+    """A temporal expression resolved against the publication date.
+
+    ``partial`` keeps what the text says when the year cannot be decided (no
+    publication date to resolve against): ISO 8601 truncated forms ``--11-10``,
+    ``--11``, or a range ``--11-09/--11-19``; ``start`` and ``end`` are then null
+    and ``precision`` is ``unknown``.  It is null whenever ``start`` is known.
+    """
 
     start: str | None = None
     end: str | None = None
@@ -76,6 +82,7 @@ class DateExpr(_Model):
     text: str = ""
     base: str | None = None
     offsets: tuple[int, int] | None = None
+    partial: str | None = None
 
 
 class Title(_Model):

@@ -17,8 +17,10 @@ spec, preposition, first and last day) in ``doc._.legation_state["time"]``
 for the figures component.
 
 Unknown years are kept unknown: "November 10" in an article whose year
-cannot be decided is ``start="--11-10"``, ``precision="day"``; an expression
-that cannot be placed at all has ``start=None``, ``precision="unknown"``.
+cannot be decided has ``start=None``, ``precision="unknown"`` and
+``partial="--11-10"`` (ISO 8601 truncated form; the contract's ``start`` is a
+calendar date or null); an expression that cannot be placed at all has
+``start=None``, ``precision="unknown"`` and no ``partial``.
 Nothing is ever resolved against the clock.
 
 DOCS: docs/dates.md
@@ -57,8 +59,18 @@ class TimeAnalysis:
 
     def date_exprs(self) -> list[DateExpr]:
         base = self.base.iso() if self.base else None
-        return [DateExpr(start=r.start, end=r.end, precision=r.precision, text=m.text, base=base,  # type: ignore[arg-type]
-                         offsets=(m.start, m.end)) for m, r in self.mentions]
+        out = []
+        for m, r in self.mentions:
+            if r.start is not None and r.start.startswith("--"):
+                # year unknown: the contract's start/end stay ISO calendar dates (null here);
+                # what the text does say is kept in ISO 8601 truncated form
+                partial = r.start + (f"/{r.end}" if r.end else "")
+                out.append(DateExpr(start=None, end=None, precision="unknown", text=m.text, base=base,
+                                    offsets=(m.start, m.end), partial=partial))
+            else:
+                out.append(DateExpr(start=r.start, end=r.end, precision=r.precision, text=m.text,  # type: ignore[arg-type]
+                                    base=base, offsets=(m.start, m.end)))
+        return out
 
 
 def analyse_time(text: str, published: str | None) -> TimeAnalysis:

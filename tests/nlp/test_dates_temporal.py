@@ -97,11 +97,20 @@ def test_dates_choose_the_year_from_the_base_and_tense(text, base, start, end):
 
 def test_dates_keep_an_unknown_year_without_a_base():
     d = one("The delegation met on November 10.", None)
-    assert (d.start, d.precision, d.base) == ("--11-10", "day", None)
+    assert (d.start, d.end, d.precision, d.base, d.partial) == (None, None, "unknown", None, "--11-10")
     d = one("The talks were held in March.", None)
-    assert (d.start, d.precision) == ("--03", "month")
+    assert (d.start, d.precision, d.partial) == (None, "unknown", "--03")
     d = one("They met from November 9-19.", None)
-    assert (d.start, d.end) == ("--11-09", "--11-19")
+    assert (d.start, d.end, d.partial) == (None, None, "--11-09/--11-19")
+
+
+def test_dates_unknown_years_validate_the_contract_schema():
+    from legation.models import Extraction
+    from legation.schema import validate_document
+
+    text = "The delegation met on November 10 and again from December 1 to 3."
+    ext = Extraction(id="x", source="x.txt", text=text, dates=analyse_time(text, None).date_exprs())
+    assert validate_document(ext.to_contract()) == []
 
 
 def test_dates_that_cannot_be_placed_are_unknown_never_today():
