@@ -11,6 +11,8 @@ import re
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from legation.models import Acronym, Organization, Place
 from legation.nlp import factories  # noqa: F401  (registers the components)
@@ -349,3 +351,24 @@ def test_figures_headline_repeat_without_period_is_dropped():
               Place(id="L2", name="Germany", kind="country", country="DE", mentions=[(55, 62)])]
     fs = extract_figures(text, build_actors(text, places), analyse_time(text, "2024-04-18"))
     assert [(f.value, f.period.start[:4]) for f in fs] == [(3.2e9, "2023"), (2.7e9, "2022")]
+
+
+WORDS = ["Vietnam's", "exports", "to", "Peru", "imports", "from", "trade", "between", "and", "two-way",
+         "US$5", "million", "$3-4", "billion", "VND", "3", "trillion", "(US$120", "million)", "percent", "%",
+         "of", "the", "country's", "GDP", "up", "down", "by", "in", "2023", "the first half of", "last year",
+         "one-third", "accounted for", "peaking at", ",", ".", "\n\n", "Hanoi", "the city", "FDI", "into"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=25), st.sampled_from([None, "2024-08-23", "2023", "2023-11"]))
+def test_figures_never_crash_on_trade_like_text(words, published):
+    text = " ".join(words)
+    for f in figures(text, published):
+        assert text[f.evidence.start:f.evidence.end] == f.evidence.text
+        assert f.measure in ("exports", "imports", "trade_turnover", "investment", "share", "other")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=400))
+def test_figures_never_crash_on_arbitrary_text(text):
+    figures(text, None)
