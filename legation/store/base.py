@@ -12,8 +12,10 @@ returns frozen pydantic records from ``legation.store.records`` and raises
     find_people(name, limit=)                 -> list[PersonSummary]   (best match first)
     organizations(q=, country=, sort=, ...)   -> Page[OrganizationSummary];  organization(id) -> OrganizationRecord
     places(q=, country=, sort=, ...)          -> Page[PlaceSummary];         place(id) -> PlaceRecord
-    events(between=, country=, since=, until=, kind=, person=, place=, sort=, limit=, offset=)
+    events(between=, country=, since=, until=, kind=, person=, place=, organization=, q=, sort=, limit=, offset=)
                                               -> Page[EventSummary]; event(id) -> EventRecord (every source)
+    country_pairs(country=, limit=)           -> list[PairSummary]   (countries that meet in events, most first)
+    warnings(kind=, doc_id=, limit=, offset=) -> Page[WarningRecord] (what the extractor flagged per document)
     figures(measure=, from_=, to=, subject=, unit=, since=, until=, doc_id=, limit=, offset=)
                                               -> Page[FigureRecord]
     figure_pairs(...same filters...)          -> list[tuple[str, Figure]]  (for legation.report.series)
@@ -57,6 +59,7 @@ from legation.store.records import (
     OrganizationRecord,
     OrganizationSummary,
     Page,
+    PairSummary,
     PersonRecord,
     PersonSummary,
     PlaceRecord,
@@ -64,6 +67,7 @@ from legation.store.records import (
     QueryResult,
     SearchHit,
     Stats,
+    WarningRecord,
 )
 
 #: the largest page a list query returns
@@ -147,9 +151,12 @@ class Store(Protocol):
     def place(self, place_id: int) -> PlaceRecord: ...
     def events(self, *, between: tuple[str, str] | None = None, country: str | None = None,
                since: str | None = None, until: str | None = None, kind: str | Sequence[str] | None = None,
-               person: int | None = None, place: int | None = None, sort: str = "date",
-               limit: int = 50, offset: int = 0) -> Page[EventSummary]: ...
+               person: int | None = None, place: int | None = None, organization: int | None = None,
+               q: str | None = None, sort: str = "date", limit: int = 50, offset: int = 0) -> Page[EventSummary]: ...
     def event(self, event_id: int) -> EventRecord: ...
+    def country_pairs(self, *, country: str | None = None, limit: int = 100) -> list[PairSummary]: ...
+    def warnings(self, *, kind: str | None = None, doc_id: str | None = None, limit: int = 50,
+                 offset: int = 0) -> Page[WarningRecord]: ...
     def figures(self, *, measure: str | None = None, from_: str | None = None, to: str | None = None,
                 subject: str | None = None, unit: str | None = None, since: str | None = None,
                 until: str | None = None, doc_id: str | None = None, limit: int = 50,

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, func, literal, or_, select, text
+from sqlalchemy import Select, case, func, literal, or_, select, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection
 
@@ -40,6 +40,7 @@ from legation.store.records import (
     OrganizationRecord,
     OrganizationSummary,
     Page,
+    PairSummary,
     PersonMention,
     PersonRecord,
     PersonSummary,
@@ -50,12 +51,15 @@ from legation.store.records import (
     SearchHit,
     SourceRef,
     Stats,
+    WarningRecord,
 )
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
 _ENTITY_KINDS = ("person", "organization", "place", "event")
+#: the kinds of event that are encounters between people (the contract's list)
+_ENCOUNTERS = ("meeting", "talks", "reception", "visit", "call", "signing")
 _WRITE_WORDS = re.compile(r"^\s*(insert|update|delete|replace|create|drop|alter|attach|detach|vacuum|reindex|"
                           r"truncate|grant|revoke|copy|comment|begin|commit|rollback|savepoint|release|lock|"
                           r"set|reset|call|do|listen|notify|cluster|refresh|merge|upsert|analyze)\b", re.I)
@@ -388,8 +392,8 @@ class QueryMixin:
 
     def events(self, *, between: tuple[str, str] | None = None, country: str | None = None,
                since: str | None = None, until: str | None = None, kind: str | Sequence[str] | None = None,
-               person: int | None = None, place: int | None = None, sort: str = "date",
-               limit: int = 50, offset: int = 0) -> Page[EventSummary]:
+               person: int | None = None, place: int | None = None, organization: int | None = None,
+               q: str | None = None, sort: str = "date", limit: int = 50, offset: int = 0) -> Page[EventSummary]:
         """Events (one per happening, however many sources), filtered and sorted.
 
         :param between: two ISO country codes: events with participants or sides from both
@@ -398,6 +402,10 @@ class QueryMixin:
         :param kind: an event kind or several (meeting, visit, talks, ...)
         :param person: a person id: events they took part in
         :param place: a place id: events that happened there
+        :param organization: an organization id: events it acted in (as a participant, source or target),
+            or in which someone who held a title in it took part
+        :param q: free text: the event's label, kind or place, a participant's name (accents ignored), or
+            the sentence of any source that tells it
         """
         limit, offset = _limit(limit, offset)
         e, ec = t.events, t.event_countries
@@ -417,6 +425,10 @@ class QueryMixin:
         if place is not None:
             names = select(t.places.c.name).where(t.places.c.id == place).scalar_subquery()
             stmt = stmt.where(e.c.place_name == names)
+        if organization is not None:
+            stmt = stmt.where(_organization_events(e.c.id, organization))
+        if q and q.strip():
+            stmt = stmt.where(_text_events(e, q.strip()))
         order = self._order("events", sort, {"date": e.c.date_start, "id": e.c.id, "n_sources": e.c.n_sources,
                                              "kind": e.c.kind}, e.c.id)
         with database_errors(f"reading {self.url}"), self._connect() as conn:
@@ -539,6 +551,50 @@ class QueryMixin:
             out.append((r.doc_id, fig))
         return out
 
+    # -- country pairs and document warnings ------------------------------------------------
+
+    def country_pairs(self, *, country: str | None = None, limit: int = 100) -> list[PairSummary]:
+        """Pairs of countries that meet in events, most events first (then by codes).
+
+        :param country: only pairs that include this country (ISO alpha-2)
+        """
+        a, b, e = t.event_countries.alias("a"), t.event_countries.alias("b"), t.events
+        encounter = func.sum(case((e.c.kind.in_(_ENCOUNTERS), 1), else_=0))
+        n = func.count(e.c.id)
+        stmt = (select(a.c.country.label("a"), b.c.country.label("b"), n.label("events"),
+                       encounter.label("encounters"), func.min(e.c.date_start).label("first"),
+                       func.max(func.coalesce(e.c.date_end, e.c.date_start)).label("last"))
+                .select_from(a.join(b, (a.c.event_id == b.c.event_id) & (a.c.country < b.c.country))
+                             .join(e, e.c.id == a.c.event_id))
+                .group_by(a.c.country, b.c.country)
+                .order_by(n.desc(), a.c.country, b.c.country)
+                .limit(min(max(limit, 1), MAX_LIMIT)))
+        if country:
+            code = country.upper()
+            stmt = stmt.where(or_(a.c.country == code, b.c.country == code))
+        with database_errors(f"reading {self.url}"), self._connect() as conn:
+            rows = conn.execute(stmt).all()
+        return [PairSummary(a=r.a, b=r.b, events=r.events, encounters=int(r.encounters or 0), first=r.first,
+                            last=r.last) for r in rows]
+
+    def warnings(self, *, kind: str | None = None, doc_id: str | None = None, limit: int = 50,
+                 offset: int = 0) -> Page[WarningRecord]:
+        """What the extractor flagged in documents, newest document first (then document id and order)."""
+        limit, offset = _limit(limit, offset)
+        w, d = t.doc_warnings, t.documents
+        stmt = select(w, d.c.title, d.c.published).join(d, d.c.id == w.c.doc_id)
+        if kind:
+            stmt = stmt.where(w.c.kind == kind)
+        if doc_id:
+            stmt = stmt.where(w.c.doc_id == doc_id)
+        order = [d.c.published.desc().nulls_last(), w.c.doc_id, w.c.seq]
+        with database_errors(f"reading {self.url}"), self._connect() as conn:
+            total = self._count(conn, stmt)
+            rows = conn.execute(stmt.order_by(*order).limit(limit).offset(offset)).all()
+        return Page(items=[WarningRecord(doc_id=r.doc_id, seq=r.seq, title=r.title, published=r.published,
+                                         kind=r.kind, message=r.message, evidence=_evidence(r)) for r in rows],
+                    total=total, limit=limit, offset=offset)
+
     # -- checks, decisions, search -----------------------------------------------------------
 
     def checks(self, *, kind: str | None = None) -> list[CheckRecord]:
@@ -599,7 +655,11 @@ class QueryMixin:
                 for r in rows]
 
     def search(self, q: str, *, kinds: Sequence[str] | None = None, limit: int = 20) -> list[SearchHit]:
-        """Entities and documents matching ``q``: names (folded), acronyms, event labels, document text."""
+        """Entities and documents matching ``q``: names (folded), acronyms, event labels, document text.
+
+        Up to ``limit`` hits of each kind asked for, grouped by kind (people, organizations, places,
+        events, documents), the most documented first within a kind.
+        """
         q = q.strip()
         if not q:
             return []
@@ -639,7 +699,7 @@ class QueryMixin:
                                       .order_by(d.c.published.desc().nulls_last(), d.c.id).limit(limit)):
                     hits.append(SearchHit(kind="document", id=r.id, label=r.title or r.id,
                                           snippet=_snippet(r.text, q)))
-        return hits[:limit] if len(kinds) == 1 else hits
+        return hits
 
     # -- SQL ---------------------------------------------------------------------------------
 
@@ -689,6 +749,37 @@ class QueryMixin:
             raise _query_error(f"SQL error: {exc}") from exc
         return QueryResult(columns=columns, rows=[[_plain(v) for v in r] for r in rows[:limit]],
                            truncated=len(rows) > limit)
+
+
+def _organization_events(event_id: Any, organization: int) -> Any:
+    """Events an organization acted in (participant, source or target actor in a source document), or in
+    which someone who held a title in it took part."""
+    de, do, dp = t.doc_events, t.doc_organizations, t.doc_event_participants
+    as_actor = (select(de.c.event_id)
+                .join(do, (do.c.doc_id == de.c.doc_id)
+                      & or_(do.c.local_id == de.c.source_actor, do.c.local_id == de.c.target_actor))
+                .where(do.c.organization_id == organization))
+    as_participant = (select(de.c.event_id)
+                      .join(dp, (dp.c.doc_id == de.c.doc_id) & (dp.c.event_local_id == de.c.local_id))
+                      .join(do, (do.c.doc_id == dp.c.doc_id) & (do.c.local_id == dp.c.participant))
+                      .where(do.c.organization_id == organization))
+    holders = select(t.person_roles.c.person_id).where(t.person_roles.c.organization_id == organization)
+    by_people = select(t.event_people.c.event_id).where(t.event_people.c.person_id.in_(holders))
+    return or_(event_id.in_(as_actor), event_id.in_(as_participant), event_id.in_(by_people))
+
+
+def _text_events(e: Any, q: str) -> Any:
+    """Events whose label, kind or place contains ``q``, a participant's folded name contains it, or a
+    source sentence does."""
+    like, key = _like(q), _rows.fold(q)
+    told = select(t.doc_events.c.event_id).where(t.doc_events.c.evidence_text.ilike(like, escape="\\"))
+    tests = [e.c.label.ilike(like, escape="\\"), e.c.place_name.ilike(like, escape="\\"),
+             e.c.kind == q.casefold(), e.c.id.in_(told)]
+    if key:  # punctuation alone folds to nothing, which every name would contain
+        tests.append(e.c.id.in_(select(t.event_people.c.event_id)
+                                .join(t.people, t.people.c.id == t.event_people.c.person_id)
+                                .where(t.people.c.name_key.like(_like(key), escape="\\"))))
+    return or_(*tests)
 
 
 # --------------------------------------------------------------------------- row -> record

@@ -286,6 +286,30 @@ class CheckRecord(_Record):
     evidence: list[SourceRef] = Field(default_factory=list)
 
 
+class WarningRecord(_Record):
+    """Something the extractor was unsure about in one document (an inferred date, an acronym used
+    for another body, a component that failed), with the sentence it concerns."""
+
+    doc_id: str
+    seq: int
+    title: str | None = None
+    published: str | None = None
+    kind: str
+    message: str
+    evidence: Evidence | None = None
+
+
+class PairSummary(_Record):
+    """Two countries that meet in events: how often, and when first and last."""
+
+    a: str = Field(description="ISO alpha-2, the smaller code of the two")
+    b: str
+    events: int = Field(description="events involving both countries")
+    encounters: int = Field(description="of which encounters (meeting, talks, reception, visit, call, signing)")
+    first: str | None = None
+    last: str | None = None
+
+
 # --------------------------------------------------------------------------- search, SQL, statistics
 
 
