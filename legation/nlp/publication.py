@@ -124,13 +124,20 @@ def infer_publication(text: str, mentions: list[TimeMention],
             continue  # contradicted by a dated past or future event
         year, clues = y, why
         break
+    from_bound = False
     if year is None and lower is not None:
         first, clue = lower
         year, clues = first.year, [clue]
+        from_bound = True
     if year is None:
         return None
-    month, month_clue = _month(text, mentions, sent, year, lower)
+    month, month_clue = _month(text, mentions, sent, year, None if from_bound else lower)
     if month is not None and month_clue is not None:
+        if from_bound and lower is not None and month < lower[0].month:
+            # "In October 2022 they signed ... On March 5 the ministers met": the March after
+            year += 1
+            month_clue = Clue(month_clue.start, month_clue.end, month_clue.text,
+                              month_clue.reason + f", the first such month after {lower[0]:%B %Y}")
         return Inference(f"{year:04d}-{month:02d}", tuple(clues) + (month_clue,))
     return Inference(f"{year:04d}", tuple(clues))
 

@@ -79,3 +79,15 @@ def test_publication_future_yearless_date_does_not_set_the_month():
     text = ("In October 2022 the ministers met. The minister will visit Lima on December 3.")
     value, _ = infer(text)
     assert value == "2022"
+
+
+def test_publication_yearless_month_after_a_dated_past_event_rolls_the_year():
+    text = "In October 2022 the two sides signed a pact. The ministers met in Lima on March 5 to review it."
+    value, a = infer(text)
+    assert value == "2023-03"
+    assert a.date_exprs()[-1].start == "2023-03-05"
+
+
+def test_publication_yearless_month_in_the_dated_year():
+    value, _ = infer("In March 2022 the two sides signed a pact. The ministers met in Lima on October 5.")
+    assert value == "2022-10"
