@@ -88,6 +88,7 @@ class Tracker:
         self.others: list[Encounter] = []
         self.deferred: list[Mention] = []
         self.focus: Encounter | None = None
+        self.last: Encounter | None = None  # the encounter told last, even when it names no one
         self.clock = 0
         #: sentence index -> (encounter in focus after it, encounters it told of)
         self.snapshots: dict[int, tuple[Encounter | None, list[Encounter]]] = {}
@@ -107,9 +108,10 @@ class Tracker:
                 continue
             if m.date_anaphor:
                 self._resolve_date_anaphor(m)
+            if m.guest_role is not None:
+                self._resolve_guest(m)
             if m.own_date is None and m.anchored and self.focus is not None:
-                m.own_date = self.focus.date
-                m.places.extend(p for p in self.focus.places if p not in m.places)
+                m.own_date = self.focus.date  # the setting's date; its city is not told for this one
             if m.own_date is None and anchor is not None and m.status == "occurred":
                 m.own_date = anchor.date
             if m.own_date is None and m.group and self.focus is not None and m.status == "occurred":
@@ -192,7 +194,9 @@ class Tracker:
     def _touch(self, e: Encounter, m: Mention) -> None:
         self.clock += 1
         e.touched = self.clock
-        self.focus = e
+        self.last = e
+        if e.people or e.delegations:  # 'concluding negotiations on the pact' names no one: no focus
+            self.focus = e
         told = self._told.setdefault(m.sentence.index, [])
         if e not in told:
             told.append(e)
@@ -230,7 +234,7 @@ class Tracker:
                     continue
             elif set(m.delegations) & set(e.delegations):
                 pass
-            elif not (m.kind == e.kind and e is self.focus):
+            elif not (m.kind == e.kind and e in (self.focus, self.last)):
                 continue  # one side names no one: only the encounter just told ('Kenya and Japan signed ...')
             key = (shared, e is self.focus, e.touched)
             if best is None or key > best[0]:
@@ -273,6 +277,17 @@ class Tracker:
         e = Encounter(kind=kind, status=m.status, strong=m, intended=m.kind)
         e.absorb(m)
         self.others.append(e)
+
+    def _resolve_guest(self, m: Mention) -> None:
+        """'received the Cuban guest': the visitor the article is about (from that country)."""
+        for e in sorted(self.events, key=lambda e: -e.touched):
+            for p in e.visitors + e.guests:
+                if p in m.people or (m.guest_role and self.disc.country_of(p) != m.guest_role):
+                    continue
+                m.right.append(p)
+                m.people.append(p)
+                m.guests.append(p)
+                return
 
     def _resolve_date_anaphor(self, m: Mention) -> None:
         ref = None

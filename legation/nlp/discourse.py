@@ -31,7 +31,7 @@ _ABBREVIATIONS = {
 _BREAK = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])")
 _LINE = re.compile(r"\n")
 _DATELINE = re.compile(r"^\s*([A-Z][\w.'’ -]{1,40}?)\s*(?:,\s*[A-Z][\w.' ]{1,30})?\s*"
-                       r"(?:\(([A-Za-z][^)]{0,30})\)\s*[-–—:]|[-–—]\s)")
+                       r"(?:\(([A-Za-z][^)]{0,30})\)\s*[-–—:]?|[-–—]\s)")
 _WORD = re.compile(r"[\w’'.-]+")
 
 
@@ -135,11 +135,15 @@ class Discourse:
             first = i == 0 or spans[i - 1][2] != para
             sentences.append(Sentence(i, s, e, text[s:e], para, first, captions[para]))
         refs: list[Ref] = []
+        lost = _people_read_as_organizations(text, people, organizations)
         for kind, items in (("person", people), ("organization", organizations), ("place", places)):
             for item in items:
                 for start, end in item.mentions:
                     if 0 <= start < end <= len(text):
-                        refs.append(Ref(start, end, item.id, kind))
+                        if kind == "organization" and item.id in lost:
+                            refs.append(Ref(start, end, lost[item.id], "person"))
+                        else:
+                            refs.append(Ref(start, end, item.id, kind))
         refs = _drop_nested(refs)
         d = cls(text=text, published=published, sentences=sentences,
                 people={p.id: p for p in people}, organizations={o.id: o for o in organizations},
@@ -290,6 +294,27 @@ def _is_caption(text: str, sentences: list[tuple[int, int]]) -> bool:
     if not body.endswith((".", "!", "?", '"', "”", "/.")):
         return True
     return len(_WORD.findall(body)) <= 35 and not _NARRATIVE.search(body)
+
+
+def _people_read_as_organizations(text: str, people: list[Person], organizations: list[Organization]) -> dict[str, str]:
+    """Organizations with no kind whose name is a part of exactly one person's name
+    ('Wiratmoko', 'Teixeira' at the start of a sentence): that person, not a body."""
+    parts: dict[str, set[str]] = {}
+    for p in people:
+        tokens = p.name.split()
+        forms = {p.name, *p.aliases, *(" ".join(tokens[i:]) for i in range(len(tokens))),
+                 *(" ".join(tokens[:i]) for i in range(1, len(tokens)))}
+        for f in forms:
+            if len(f) >= 3 and f[:1].isupper():
+                parts.setdefault(f.lower(), set()).add(p.id)
+    out: dict[str, str] = {}
+    for o in organizations:
+        if o.kind or o.acronym:
+            continue
+        owners = parts.get(o.name.lower(), set())
+        if len(owners) == 1:
+            out[o.id] = next(iter(owners))
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -75,6 +75,8 @@ class Mention:
     group: bool = False               # 'they', 'the two sides': both sides of the focus encounter
     frames: list[Mention] = field(default_factory=list)  # visit frames folded in ('during a visit to X')
     anchored: bool = False            # 'on the sidelines of the summit': dated and placed by that encounter
+    guest_role: str | None = None     # 'received the Cuban guest': a guest named by role ('' or a country)
+    here: bool = False                # 'held talks here': at the dateline's place
     signatories: list[str] = field(default_factory=list)    # 'X and Y signed', 'was signed by X and Y'
     unnamed_delegations: list[str] = field(default_factory=list)  # 'the Peruvian delegation': its country
 
@@ -157,6 +159,11 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
     for m in mentions:
         _delegations(disc, sent, m)
         _places(disc, sent, m)
+        m.here = bool(re.match(r"\s+here\b", text[m.end:m.end + 8]))
+        role = re.match(r"\s+(?:the|a|an)\s+(?:([A-Z][a-z]+)\s+)?(?:guests?|visitors?|visiting\s+(?:official|leader|minister|"
+                        r"guest|delegation))\b", text[m.end:sent.end])
+        if role and not m.right and not m.rule.nominal:
+            m.guest_role = (disc.demonym_country(role.group(1)) or "") if role.group(1) else ""
         if m.kind == "reception" and m.rule.orientation == "host_first" and not m.rule.nominal \
                 and not m.hosts and (m.frames or m.host_entities) and (m.guests or m.delegations):
             # 'HCMC hosted a delegation ... during their visit': no one receives them in person;
@@ -233,7 +240,7 @@ def _sidelines(disc: Discourse, sent: Sentence) -> list[tuple[int, int, bool, li
         end = _segment_end(text, hit.end(), sent.end, disc.dates_in(sent.start, sent.end))
         phrase = text[hit.end():end]
         definite = bool(re.match(r"\s*(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:summit|meeting|forum|conference|"
-                                 r"talks|session|congress|assembly)\b", phrase, re.I))
+                                 r"talks|session|congress|assembly)\b", phrase, re.I)) or not phrase.strip(" ,")
         places = [r.id for r in disc.refs_in(hit.end(), end, "place")
                   if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(hit.end(), r.start - 8):r.start])]
         out.append((hit.start(), end, definite, places))
@@ -336,7 +343,7 @@ def _needs_met(disc: Discourse, sent: Sentence, start: int, end: int, rule: Trig
                 return True
             if re.match(r"\s*(?:him|her|them|guests?|visitors?)\b", head, re.I):
                 return True
-            if re.match(r"[^,.;]{0,60}\b(?:delegations?|visiting|counterparts?|ambassadors?|envoys?|minister|"
+            if re.match(r"[^,.;]{0,60}\b(?:delegations?|visiting|guests?|visitors?|counterparts?|ambassadors?|envoys?|minister|"
                         r"leaders?|officials?|president|secretary|chairman|chairwoman|prime minister)\b",
                         head, re.I):
                 return True
@@ -686,10 +693,10 @@ def _reports(disc: Discourse, sent: Sentence, r: Ref, m: Mention) -> bool:
     """'X said (that) A met B', 'X recalled that he ...': X tells of the encounter; X takes part
     only when the clause says so again ('he', 'she')."""
     between = disc.text[r.end:m.start]
-    verb = disc.lexicon.reporting.search(between)
-    if not verb or disc.refs_in(r.end, r.end + verb.start(), "person"):
-        return False
-    if r.end + verb.start() - r.end > 120:
+    # the verb right after the name or its apposition: 'X said', 'X, Minister of Y, noted'
+    lead = re.match(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,;]{0,120},\s*)?(?:also\s+|further\s+|then\s+)?", between)
+    verb = disc.lexicon.reporting.match(between, lead.end() if lead else 0)
+    if not verb:
         return False
     clause = between[verb.end():]
     if re.match(r"\s*(?:that\s+)?(?:he|she|they)\b", clause, re.I):

@@ -322,6 +322,9 @@ class _Assembler:
                 return EventPlace(name=disc.places[city].name, country=disc.place_country(city), inferred=False)
         for pid in e.places:
             return EventPlace(name=None, country=disc.place_country(pid), inferred=False)
+        if dl is not None and any(m.here for m in e.mentions):  # 'held talks here'
+            return EventPlace(name=None if disc.is_country(dl.id) else disc.places[dl.id].name,
+                              country=disc.place_country(dl.id), inferred=False)
         if in_lead:
             return EventPlace(name=None if disc.is_country(dl.id) else disc.places[dl.id].name,
                               country=disc.place_country(dl.id), inferred=False)

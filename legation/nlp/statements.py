@@ -320,10 +320,12 @@ def _anniversaries(disc: Discourse, sent: Sentence) -> list[Statement]:
             dyad_text += " " + subject
         canonical = subject or ""
         for name, pat in lex.canonical_subjects:
-            if subject and pat.search(subject):
+            if pat.search(subject or sent.text):  # 'the 50th anniversary year' of the relations the sentence names
                 canonical = name
                 break
         year = _anniversary_year(disc, sent, hit.end(), ordinal)
+        if year is None and disc.published and re.search(r"\banniversary year\b|\bthis year\b", sent.text, re.I):
+            year = int(disc.published[:4])
         date = DateExpr(start=str(year), end=None, precision="year", text=hit.group(), base=None,
                         offsets=(hit.start(), hit.end())) if year else None
         countries = []
@@ -332,7 +334,8 @@ def _anniversaries(disc: Discourse, sent: Sentence) -> list[Statement]:
             if r.kind == "place" and c and c not in countries:
                 countries.append(c)
         st = Statement(kind="anniversary", sentence=sent, start=hit.start(), end=hit.end(), own_date=date,
-                       subject=f"{ordinal} anniversary of {canonical}".strip(), key=("anniversary", ordinal, canonical.lower()),
+                       subject=f"{ordinal} anniversary of {canonical}" if canonical else f"{ordinal} anniversary",
+                       key=("anniversary", ordinal, canonical.lower()),
                        countries=countries)
         out.append(st)
     return out
