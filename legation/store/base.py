@@ -5,7 +5,7 @@ returns frozen pydantic records from ``legation.store.records`` and raises
 ``NotFound`` (http 404) for an unknown id::
 
     stats()                                   -> Stats
-    documents(q=, since=, until=, sort=, limit=, offset=)           -> Page[DocumentSummary]
+    documents(q=, since=, until=, ids=, sort=, limit=, offset=)     -> Page[DocumentSummary]
     document(doc_id)                          -> DocumentRecord  (text + the stored Extraction)
     people(q=, country=, ids=, sort=, limit=, offset=)              -> Page[PersonSummary]
     person(person_id)                         -> PersonRecord    (role history, mentions, events, links)
@@ -137,7 +137,8 @@ class Store(Protocol):
     # -- read --------------------------------------------------------------------------------
     def stats(self) -> Stats: ...
     def documents(self, *, q: str | None = None, since: str | None = None, until: str | None = None,
-                  sort: str = "published", limit: int = 50, offset: int = 0) -> Page[DocumentSummary]: ...
+                  ids: Sequence[str] | None = None, sort: str = "published", limit: int = 50,
+                  offset: int = 0) -> Page[DocumentSummary]: ...
     def document(self, doc_id: str) -> DocumentRecord: ...
     def people(self, *, q: str | None = None, country: str | None = None, ids: Sequence[int] | None = None,
                sort: str = "name", limit: int = 50, offset: int = 0) -> Page[PersonSummary]: ...

@@ -190,13 +190,16 @@ class QueryMixin:
     # -- documents ---------------------------------------------------------------------------
 
     def documents(self, *, q: str | None = None, since: str | None = None, until: str | None = None,
-                  sort: str = "published", limit: int = 50, offset: int = 0) -> Page[DocumentSummary]:
-        """Documents, filtered by a text search in title and text and by publication date."""
+                  ids: Sequence[str] | None = None, sort: str = "published", limit: int = 50,
+                  offset: int = 0) -> Page[DocumentSummary]:
+        """Documents, filtered by a text search in title and text, by publication date, or by a list of ids."""
         limit, offset = _limit(limit, offset)
         d = t.documents
         cols = [d.c.id, d.c.source, d.c.title, d.c.url, d.c.published, d.c.published_basis, d.c.n_people,
                 d.c.n_events, d.c.n_figures, d.c.ingested_at, d.c.updated_at]
         stmt = select(*cols)
+        if ids is not None:
+            stmt = stmt.where(d.c.id.in_(list(ids)))
         if q:
             stmt = stmt.where(or_(d.c.title.ilike(_like(q), escape="\\"), d.c.text.ilike(_like(q), escape="\\"),
                                   d.c.id == q))

@@ -102,3 +102,10 @@ def test_store_events_by_organization_ignores_people_without_its_titles(kb):
     ingest_extractions([*corpus(), a.build()], store=kb)
     pcp = kb.events(organization=_org(kb, "Peruvian Communist Party"))
     assert "2024-02-01" not in {e.date_start for e in pcp.items}
+
+
+def test_store_documents_by_ids_page_in_sort_order(kb):
+    _load(kb)
+    page = kb.documents(ids=["c-hanoi", "a-lima", "nope"], sort="-published")
+    assert [d.id for d in page.items] == ["a-lima", "c-hanoi"] and page.total == 2
+    assert kb.documents(ids=[]).total == 0
