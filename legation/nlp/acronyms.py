@@ -30,7 +30,6 @@ from legation.nlp.tokens import sentence_bounds
 __all__ = ["Definition", "definition_for", "is_acronym_shape", "long_form_reverse", "schwartz_hearst",
            "initials_match", "is_slip_of"]
 
-_ACR = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&.\-]{1,11}$")
 #: ordinals in names ("Pope Leo XIV", "Phase III"); acronyms of C, L, D and M letters (CCL, CDC) are common,
 #: so only numerals written with I, V and X are taken for numbers
 _ROMAN = re.compile(r"^(?=[XVI])X{0,3}(I[XV]|V?I{0,3})$")
@@ -39,8 +38,13 @@ _FUNCTION = {"of", "and", "for", "the", "on", "in", "to", "a", "an", "&", "de", 
 
 
 def is_acronym_shape(text: str) -> bool:
-    """Two or more capitals, starts with one, no spaces: CPV, MoU, PromPeru, R&D, COVID-19."""
-    return bool(_ACR.match(text)) and not _ROMAN.match(text) and not text.isdigit()
+    """Two or more capitals (any script's), starts with one, no spaces: CPV, MoU, PromPeru, R&D,
+    COVID-19, DEİK."""
+    if not 2 <= len(text) <= 12 or not text[0].isupper() or _ROMAN.match(text):
+        return False
+    if not all(c.isalnum() or c in "&.-" for c in text):
+        return False
+    return sum(1 for c in text if c.isupper()) >= 2
 
 
 def schwartz_hearst(short: str, long: str) -> str | None:
@@ -126,6 +130,12 @@ def definition_for(short: str, before: list[str], lex: Lexicon) -> Definition | 
         return Definition(short, " ".join(phrase), "any-order")
     if phrase and _org_alias(short, phrase, lex):
         return Definition(short, " ".join(phrase), "alias")
+    heads = [fold(w) for w in phrase]
+    if phrase and short.isupper() and len(_content_words(phrase)) >= 2 and any(
+            " ".join(heads[i:j]) in lex.org_heads for i in range(len(heads)) for j in range(i + 1, len(heads) + 1)):
+        # "Statistics Poland (GUS)", "Foreign Economic Relations Board (DEİK)": a capitalised name and
+        # the short form its own language gives it
+        return Definition(short, " ".join(phrase), "parenthetical")
     entry = lex.acronyms.get(short)
     if entry:
         target = fold(entry.long).split()
@@ -231,7 +241,7 @@ def is_slip_of(used: str, defined: str) -> int:
 
 #: "U.S. dollars", "US dollar": a currency, not a use of the acronym
 _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents?)\b", re.IGNORECASE)
-_USE_BOUNDARY = r"(?<![\w$/&.-]){}(?![\w$&]|-\w)"
+_USE_BOUNDARY = r"(?<![\w$/&.-]){}(?![\w$&]|-[a-z0-9])"
 
 
 @dataclass(slots=True)

@@ -50,6 +50,14 @@ def credit_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
         for r in inline_res:
             for m in r.finditer(para):
                 spans.append((start + m.start(), start + m.end()))
+    signoff = cfg.get("signoff")
+    if signoff:
+        last = text.rstrip()
+        start = max(last.rfind("\n"), -1) + 1
+        line = last[start:].strip()
+        if line and re.match(signoff, line) and start > 0 and not any(s <= start < e for s, e in spans):
+            lead = start + last[start:].index(line)
+            spans.append((lead, lead + len(line)))
     return sorted(spans)
 
 

@@ -96,7 +96,10 @@ class Lexicon:
     vessel_prefixes: frozenset[str] = frozenset()
     vessel_words: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
+    work_nouns: frozenset[str] = frozenset()
     known_orgs: dict[str, str] = field(default_factory=dict)
+    org_inner_lowercase: frozenset[str] = frozenset()
+    agency_country: dict[str, str] = field(default_factory=dict)
     credits: dict = field(default_factory=dict)
 
     def is_portfolio(self, word: str) -> bool:
@@ -177,6 +180,9 @@ def load_lexicon() -> Lexicon:
         vessel_prefixes=frozenset(names.get("vessel_prefixes", ())),
         vessel_words=frozenset(names.get("vessel_words", ())),
         place_nouns=frozenset(names.get("place_nouns", ())),
+        work_nouns=frozenset(names.get("work_nouns", ())),
         known_orgs=dict(orgs.get("known", {})),
+        org_inner_lowercase=frozenset(orgs.get("inner_lowercase", ())),
+        agency_country=dict(orgs.get("agency_country", {})),
         credits=read_json("credits.json"),
     )

@@ -21,6 +21,7 @@ Everything here is pure Python on lists of words, so it is property-tested.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from legation.nlp.lexicon import Culture, Lexicon, fold
@@ -61,6 +62,8 @@ def culture_of(words: Sequence[str], lex: Lexicon, country: str | None = None) -
     if country and country in lex.given_call_countries:
         return _GIVEN_CALL
     first = words[0]
+    if len(words) >= 2 and re.match(r"^[A-Z][a-z]?\.$", first):
+        return lex.cultures["mongolian"]  # "Ts. Oyunchimeg": a patronymic initial, then the given name
     if len(words) >= 2:
         found = lex.culture_of_first(first)
         if found is not None and not lex.is_given_name(first):

@@ -153,6 +153,9 @@ class OrganizationComponent(GuardedComponent):
                     and self._head_at(doc, j - 2) is None:
                 j -= 1
                 continue
+            if t.text in lex.org_inner_lowercase and j - 2 >= sent_start and j - 1 > sent_start:
+                j -= 1  # "the Quang Ninh provincial Party Committee", "the provincial People's Committee"
+                continue
             if not (is_cap(t) or t.text.isupper()) or t.text in lex.not_names or t.text in lex.honorifics:
                 break
             if self._is_role(doc, j - 1) and self._head_at(doc, j - 1) is None:
@@ -215,6 +218,10 @@ class OrganizationComponent(GuardedComponent):
                 break
             if is_cap(t) or (t.text.isupper() and t.text.isalpha()):
                 if self._is_role(doc, e) and self._head_at(doc, e) is None:
+                    break
+                if e > k and lex.is_portfolio(doc[e - 1].text) and not lex.is_vocabulary(t.text) \
+                        and c.get(e, ("", ""))[0] == "" and e + 1 < sent_end and is_cap(doc[e + 1]) \
+                        and not lex.is_vocabulary(doc[e + 1].text) and self._head_at(doc, e + 1) is None:
                     break
                 if t.text in lex.not_names and self._head_at(doc, e) is None and fold(t.text) not in lex.portfolio:
                     break
@@ -344,9 +351,21 @@ class OrganizationComponent(GuardedComponent):
             m.kind = self._kind(doc, m)
             m.acronym = self._acronym(doc, m, infos)
             m.country = self._country(doc, m, c, place_country, demonyms, infos)
+        table = {fold(e.long): e for e in self.lex.acronyms.values() if e.entity == "org"}
+        binational: set[str] = set()
         for m in expanded_parts:
-            if m.country is None and m.parent is not None:
-                m.country = m.parent.country
+            entry = table.get(m.key)
+            if entry is not None and entry.country:
+                m.country = entry.country  # "Workers' Party of Korea" is North Korea's
+            if entry is not None and entry.kind:
+                m.kind = entry.kind  # "Association of Southeast Asian Nations" is a bloc
+            if m.country is None and self._binational(doc, m) and len(self._countries_in(
+                    doc, m, c, place_country, demonyms)) >= 2:
+                binational.add(m.key)
+        for m in reversed(expanded_parts):  # parents first
+            if m.parent is not None and m.parent.country and (m.country is None or self._country(
+                    doc, OrgMatch(*self._outside(m, m.parent)), c, place_country, demonyms, infos) is None):
+                m.country = m.parent.country  # "Central Committee of the Workers' Party of Korea": the party's
             org = orgs.get(m.key)
             if org is None:
                 org = Organization(id=f"O{len(orgs) + 1}", name=m.name, acronym=m.acronym, kind=m.kind,
@@ -387,6 +406,7 @@ class OrganizationComponent(GuardedComponent):
             org = next((o for o in orgs.values() if o.acronym == target), None)
             if org is not None and info is not None:
                 org.mentions = sorted(set(org.mentions))
+        st["binational_orgs"] = {orgs[k].id for k in binational if k in orgs}
         strong = {orgs[m.key].id for m in expanded_parts if id(m) not in weak}
         st["weak_orgs"] = {orgs[m.key].id for m in expanded_parts if id(m) in weak} - strong - {
             o.id for o in orgs.values() if o.acronym}
@@ -417,7 +437,8 @@ class OrganizationComponent(GuardedComponent):
         c = claims(doc)
         infos = state(doc).get("acronyms", {})
         for i in range(m.end - 1, m.start, -1):
-            if doc[i].text in APOSTROPHE_S and self._has_head(doc, OrgMatch(m.start, i)) \
+            # "A's B" makes A the parent; a plural's apostrophe ("Workers' Party") is part of the name
+            if doc[i].text in ("'s", "’s") and self._has_head(doc, OrgMatch(m.start, i)) \
                     and self._has_head(doc, OrgMatch(i + 1, m.end)):
                 return m.start, i
         for i in range(m.start + 1, m.end):
@@ -445,6 +466,13 @@ class OrganizationComponent(GuardedComponent):
                     return m.start, p
         return None
 
+    @staticmethod
+    def _outside(m: OrgMatch, parent: OrgMatch) -> tuple[int, int]:
+        """The part of ``m`` that is not its parent ("Central Committee of the" of "...of the WPK")."""
+        if parent.start > m.start:
+            return m.start, parent.start
+        return parent.end, m.end
+
     def _has_head(self, doc: Doc, m: OrgMatch) -> bool:
         """A head that lies wholly inside ``m``."""
         for i in range(m.start, m.end):
@@ -456,7 +484,7 @@ class OrganizationComponent(GuardedComponent):
     @staticmethod
     def _name(doc: Doc, start: int, end: int, infos: dict) -> str:
         text = word_text(doc, start, end)
-        text = re.sub(r"\s*\([A-Z][A-Za-z&\-]{1,11}\)", "", text)
+        text = re.sub(r"\s*\((?=[^\W\d_])[\w&\-.]{2,12}\)", "", text)
         text = text.replace("’", "'")
         words = text.split()
         if len(words) == 1 and words[0] in infos and infos[words[0]].entity not in ("place", "term"):

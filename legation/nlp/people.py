@@ -22,6 +22,7 @@ only then from the naming culture's usual country.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -41,6 +42,8 @@ __all__ = ["PeopleComponent"]
 
 _QUOTES_OPEN = {"‘", "“", '"', "'", "«"}
 _QUOTES_CLOSE = {"’", "”", '"', "'", "»"}
+#: kinds of bodies that serve no single state
+_INTERNATIONAL = frozenset({"bloc", "forum", "agreement", "international"})
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"}
 
@@ -133,6 +136,9 @@ class PeopleComponent(GuardedComponent):
                 return False
         text = tok.text
         low = fold(text)
+        if lex.culture_of_first(text) and i + 1 < len(doc) and is_name_token(doc[i + 1]) \
+                and not lex.is_vocabulary(doc[i + 1].text) and not claims(doc).get(i + 1):
+            return True  # "Park Min-soo", "Song Hye-jin": family names that are also English nouns
         if text in lex.not_names or text in lex.name_stop_nouns or low in _MONTHS or text in lex.honorifics:
             return False
         if low in lex.roles or low in lex.modifiers or low in lex.qualifiers:
@@ -184,6 +190,10 @@ class PeopleComponent(GuardedComponent):
                         and self._is_name_word(doc, j + 1):
                     j += 1
                     continue
+                if t.text == "." and not doc[j - 1].whitespace_ and j + 1 < n and \
+                        re.match(r"^[A-Z][a-z]?$", doc[j - 1].text) and self._is_name_word(doc, j + 1):
+                    j += 1  # "Ts" "." "Oyunchimeg"
+                    continue
                 if t.text.lower() in lex.particles and j + 2 < n and doc[j + 1].text == "-" \
                         and not t.whitespace_ and not doc[j + 1].whitespace_ and self._is_name_word(doc, j + 2):
                     j += 3  # "al-Shamsi", "el-Sisi"
@@ -195,8 +205,8 @@ class PeopleComponent(GuardedComponent):
                 continue
             words = [t.text for t in doc[i:j]]
             joined: list[str] = []
-            for w in words:  # "Tae", "-", "yul" -> "Tae-yul"
-                if joined and (w == "-" or joined[-1].endswith("-")):
+            for w in words:  # "Tae", "-", "yul" -> "Tae-yul"; "Ts", "." -> "Ts."
+                if joined and (w == "-" or joined[-1].endswith("-") or w == "."):
                     joined[-1] += w
                 else:
                     joined.append(w)
@@ -257,6 +267,13 @@ class PeopleComponent(GuardedComponent):
             return True
         return False
 
+    def _authored(self, doc: Doc, run: Run) -> bool:
+        """The run follows "by" a few words after a work noun ("the book ... by X")."""
+        if run.start < 2 or doc[run.start - 1].text.lower() != "by":
+            return False
+        lo = max(0, run.start - 8)
+        return any(t.text.lower() in self.lex.work_nouns for t in doc[lo: run.start - 1])
+
     def _in_quotes(self, doc: Doc, run: Run) -> bool:
         """Inside a quoted title such as a book's ("'Some Issues on Socialism ...'")."""
         depth = 0
@@ -282,6 +299,9 @@ class PeopleComponent(GuardedComponent):
         if self._in_quotes(doc, run) or len(run.words) < 2:
             return
         if len(run.words) == 1 and len(run.words[0]) == 1:
+            return
+        if self._authored(doc, run):
+            run.anchor = "author"  # "a Bengali novel by Farzana Kabir"
             return
         if any(s <= run.start < e or run.start <= s < run.end for s, e in person_ents):
             run.anchor = "ner"
@@ -367,23 +387,58 @@ class PeopleComponent(GuardedComponent):
             p.country = next((t.country for t in p.titles if t.country), None)
         self._from_lists(doc, people)
         self._from_delegations(doc, people)
-        home = state(doc).get("home_country")
-        international = {"bloc", "forum", "ngo", "agreement"}
+        home = state(doc).get("home_country") or self._implied_home(doc, people)
+        international = _INTERNATIONAL
         for p in people:
             if p.country is not None:
                 continue
             usual = culture_of(p.words, self.lex).default_country
             if any(self._org_kind(doc, t) in international for t in p.titles):
                 continue  # "Deputy Secretary-General of ASEAN": serves no single state
-            if any(t.organization is not None for t in p.titles):
-                p.country = usual  # a body the text gives no state (a binational association): the name decides
+            binational = state(doc).get("binational_orgs", set())
+            if p.titles and all(t.organization in binational for t in p.titles):
+                p.country = usual  # a binational association: only the name can tell
                 continue
             if p.titles and home:
-                # an unqualified title ("Foreign Minister X") names an official of the country the agency
-                # files from, unless the name itself belongs elsewhere (a Vietnamese minister in Jakarta)
+                # an unqualified title ("Foreign Minister X", "Secretary of the Ministry of Trade") names an
+                # official of the country the agency files from, unless the name itself belongs elsewhere
+                # (a Vietnamese minister at a meeting in Jakarta)
                 p.country = usual if usual and usual != home else home
             else:
                 p.country = usual
+
+    def _implied_home(self, doc: Doc, people: list[_Person]) -> str | None:
+        """With no dateline: of the article's two main countries, the one whose officials go
+        unqualified.  "Minister of Trade X and Maldivian Minister Y" in a Sri Lanka–Maldives story
+        makes X Sri Lankan."""
+        st = state(doc)
+        counts: dict[str, int] = {}
+        for m in st.get("place_matches", []):
+            if m.entry.kind == "country" and m.entry.country:
+                counts[m.entry.country] = counts.get(m.entry.country, 0) + 1
+        for _, _, code in st.get("demonyms", []):
+            counts[code] = counts.get(code, 0) + 1
+        main = sorted(counts, key=lambda c: -counts[c])[:2]
+        if len(main) < 2 or counts[main[1]] < 2:
+            return None
+        qualified = {t.country for p in people for t in p.titles if t.country and t.organization is None}
+        rest = [c for c in main if c not in qualified]
+        return rest[0] if len(rest) == 1 and len(qualified & set(main)) == 1 else None
+
+    @staticmethod
+    def _named_body(doc: Doc, t: TitleParse) -> bool:
+        """A body with a name of its own ("Ministry of External Affairs"), not a bare word ("Organisation")."""
+        for org in state(doc).get("organizations", {}).values():
+            if org.id == t.organization:
+                return len(org.name.split()) >= 2
+        return False
+
+    @staticmethod
+    def _org_country_of(doc: Doc, t: TitleParse) -> str | None:
+        for org in state(doc).get("organizations", {}).values():
+            if org.id == t.organization:
+                return org.country
+        return None
 
     @staticmethod
     def _org_kind(doc: Doc, t: TitleParse) -> str | None:
@@ -400,6 +455,9 @@ class PeopleComponent(GuardedComponent):
             pa, pb = owner[id(a)], owner[id(b)]
             if pb.country is not None or pa.country is None or pa is pb:
                 continue
+            if any(t.organization is not None and (self._org_country_of(doc, t) or self._org_kind(doc, t) in
+                                                   _INTERNATIONAL or self._named_body(doc, t)) for t in b.titles):
+                continue  # "..., and Joint Secretary in the Ministry of External Affairs X": the body decides
             a_end = max((t.end for t in a.titles if t.start >= a.end), default=a.end)
             b_start = b.hon_start if b.hon_start is not None else b.start
             between = word_text(doc, a_end, b_start).strip().lower() if b_start > a_end else ""
@@ -420,7 +478,9 @@ class PeopleComponent(GuardedComponent):
                 start = min([t.start for t in r.titles if t.end <= start] + [start])
                 window = doc[max(0, start - 12): start]
                 text = window.text.lower()
-                if "led by" not in text and "headed by" not in text:
+                if not any(cue in text for cue in ("led by", "headed by", "delegation included",
+                                                   "delegation includes", "delegation comprised",
+                                                   "delegation consisting of", "delegation, including")):
                     continue
                 demonyms = {i: code for s, e, code in st.get("demonyms", []) for i in range(s, e)}
                 for t in reversed(window):

@@ -21,6 +21,8 @@ organizations can take their country.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -77,7 +79,10 @@ class PlaceComponent(GuardedComponent):
         st["doc_countries"] = countries | {m.entry.country for m in matches if m.entry.kind == "country"}
         st["place_matches"] = matches
         st["dateline"] = self._find_dateline(doc, matches)
-        st["home_country"] = st["dateline"].entry.country if st["dateline"] else self._byline_country(doc, countries)
+        # whose officials go unqualified: the agency's country first ("Riyadh (ANTARA)" writes for
+        # Indonesians), then the dateline city's, then a byline's city
+        st["home_country"] = self._agency_country(doc) or (
+            st["dateline"].entry.country if st["dateline"] else self._byline_country(doc, countries))
         for m in matches:
             claim(doc, m.start, m.end, "place", m.entry.key)
         self._emit(doc, matches)
@@ -259,13 +264,23 @@ class PlaceComponent(GuardedComponent):
         qualifies foreign ones ("Chilean Ambassador X"), so the dateline also tells whose officials
         the unqualified titles name.  Only the first three paragraphs are read.
         """
-        paragraph = 0
+        text = doc.text
         for m in matches:
-            paragraph = doc.text.count("\n\n", 0, doc[m.start].idx)
-            if paragraph > 3:
+            if text.count("\n\n", 0, doc[m.start].idx) > 3:
                 return None
+            if m.entry.kind not in ("city", "province"):
+                continue  # a headline opening "Türkiye, Azerbaijan sign ..." is no dateline
             if self._dateline(doc, m.start, m.end) or self._dateline_caps(doc, m.start, m.end):
                 return m
+        return None
+
+    def _agency_country(self, doc: Doc) -> str | None:
+        """"28.03.2024 09:15 (PAP)", "(Kyodo)": the agency credited in the first lines, and its country."""
+        head = doc.text[:400]
+        for m in re.finditer(r"\(([A-Z][\w .]{1,30}?)\)", head):
+            code = self.lex.agency_country.get(m.group(1).strip())
+            if code:
+                return code
         return None
 
     def _byline_country(self, doc: Doc, countries: set[str]) -> str | None:

@@ -36,7 +36,7 @@ _ZONE_WORDS = {"of", "for", "on", "and", "the", "to", "at", "in", "&", "de", "de
 _ARTICLES = {"the", "a", "an", "his", "her", "its", "their"}
 _APPOSITION_STOP = {"whom", "whose", "which", "that", "said", "says", "told", "stressed", "noted", "added",
                     "affirmed", "emphasised", "emphasized", "expressed", "when", "while", "as", "where", "because"}
-_PAREN_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z&\-]{1,11}\)")
+_PAREN_ACRONYM = re.compile(r"\s*\((?=[^\W\d_])[\w&\-.]{2,12}\)")
 
 
 @dataclass(slots=True)
@@ -94,7 +94,8 @@ class TitleParser:
         if i >= len(doc) or self._kind(i) in ("org", "place", "person"):
             return None
         tok = doc[i]
-        if not is_cap(tok) and tok.text.lower() not in lex.lowercase_ok and tok.text.lower() not in lex.modifiers:
+        if not is_cap(tok) and not self._lower_roles and tok.text.lower() not in lex.lowercase_ok \
+                and tok.text.lower() not in lex.modifiers:
             return None
         best = None
         limit = min(len(doc), i + lex.role_max_words * 2 + 2)
@@ -102,7 +103,7 @@ class TitleParser:
             if self._kind(end - 1) in ("org", "place", "person"):
                 break
             text = fold(word_text(doc, i, end))
-            if text in lex.roles:
+            if text in lex.roles or text.replace("-", " ") in lex.roles:
                 best = end
         if best is None and fold(tok.text) in lex.modifiers:
             nxt = self.role_at(i + 1) if i + 1 < len(doc) else None
@@ -157,9 +158,21 @@ class TitleParser:
             if t.text in ("(", ")") or t.text in APOSTROPHE_S or (t.text == "-" and not t.whitespace_):
                 j -= 1
                 continue
+            if k - 1 >= sent_start and self.qualifier_at(k - 1) == k + 1:
+                j -= 2  # "newly appointed", "the late"
+                continue
             if low in _ZONE_WORDS or self.qualifier_at(k) is not None or low in self.lex.lowercase_ok \
                     or (low in self.role_words and k + 1 < name_start):
                 j -= 1
+                continue
+            if t.text in ("-", "–", "—") and t.whitespace_ and k > sent_start and doc[k - 1].whitespace_ \
+                    and k + 1 < name_start and self.starts_title(k + 1, name_start) \
+                    and (is_cap(doc[k - 1]) or self._kind(k - 1) != ""):
+                j -= 1  # "Deputy Minister of Economy - Trade Representative of Ukraine Serhiy Lytvyn"
+                continue
+            if t.is_lower and self.lex.is_portfolio(t.text) and k + 1 < name_start and (
+                    doc[k + 1].is_lower or fold(doc[k + 1].text) in self.role_words):
+                j -= 1  # "former deputy development minister X"
                 continue
             if t.text == "," and k > sent_start and self.lex.is_portfolio(doc[k - 1].text) \
                     and k + 1 < name_start and self.lex.is_portfolio(doc[k + 1].text):
@@ -191,7 +204,7 @@ class TitleParser:
                 t_start += 1
             k = t_start - 1
             if k >= sent_start and (doc[k].text in (",", ";") or k in self.name_tokens
-                                    or self._kind(k) == "person"):
+                                    or self._kind(k) == "person") and not self._list_element(name_start):
                 return []
         return self._parse_zone(j, end, require_start=False)
 
@@ -211,10 +224,19 @@ class TitleParser:
             t = doc[e]
             kind = self._kind(e)
             if kind != "org":
+                if t.text == "," and e + 1 < sent_end and self._kind(e + 1) == "org" and e > s:
+                    k = self._claim_end(e + 1)
+                    if k >= sent_end or doc[k].text in (",", ".", ";"):
+                        e = k  # "Senior Secretary, Ministry of Commerce"
+                        continue
                 if t.text in (",", ";", ":", ".", "—", "–", "\"", "“", "”") or "\n" in t.text:
                     break
-                if t.text == "(" and not (e + 2 < n and doc[e + 2].text == ")"):
-                    break
+                if t.text == "(":
+                    close = next((k for k in range(e + 1, min(sent_end, e + 9)) if doc[k].text == ")"), None)
+                    if close is None or e == s:
+                        break
+                    e = close + 1  # "Joint Secretary (Bangladesh and Myanmar) in the Ministry of ..."
+                    continue
                 if t.text.lower() in _APPOSITION_STOP or (t.text.lower() == "who" and e > s):
                     break
                 if self._has_pos and t.pos_ in ("VERB", "AUX") and self.role_at(e) is None \
@@ -238,6 +260,8 @@ class TitleParser:
         try:
             if e == s or not self.starts_title(s, e):
                 return []
+            if e < sent_end and doc[e].text == "," and self._list_element(e + 1, skip_honorifics=True):
+                return []  # "A, India's Minister of State, B, Ethiopia's State Minister, C": titles before names
             return self._parse_zone(s, e, require_start=True)
         finally:
             self._lower_roles = False
@@ -262,6 +286,9 @@ class TitleParser:
             k = t0 - 1
             if fold(doc[k].text) in self.lex.modifiers or self.qualifier_at(k) is not None:
                 t0 = k
+                continue
+            if k - 1 >= start and self.qualifier_at(k - 1) == k + 1:
+                t0 = k - 1  # "newly appointed"
                 continue
             if doc[k].text in APOSTROPHE_S and k > start and self._kind(k - 1) in ("place", "org"):
                 t0 = self._claim_start(k - 1)
@@ -308,7 +335,8 @@ class TitleParser:
         i = start + 1
         while i < end:
             t = doc[i]
-            if self._kind(i) != "org" and (t.text.lower() in ("and", "&") or t.text == ","):
+            if self._kind(i) != "org" and (t.text.lower() in ("and", "&") or t.text == "," or (
+                    t.text in ("-", "–", "—") and t.whitespace_ and doc[i - 1].whitespace_)):
                 nxt = i + 1
                 if nxt < end and doc[nxt].text.lower() == "and":
                     nxt += 1
@@ -319,11 +347,26 @@ class TitleParser:
         parts = []
         for a, b in zip(cuts, cuts[1:]):
             s = a
-            while s < b and (doc[s].text.lower() in ("and", "&", ",") or doc[s].text.lower() in _ARTICLES):
+            while s < b and (doc[s].text.lower() in ("and", "&", ",", "-", "–", "—")
+                             or doc[s].text.lower() in _ARTICLES):
                 s += 1
             if s < b:
                 parts.append((s, b))
         return parts
+
+    def _list_element(self, i: int, *, skip_honorifics: bool = False) -> bool:
+        """Does a name start at ``i`` and end a list element (", ", "and", ";", "." or ")" after it)?
+        In "T1, N1, T2, N2, and T3, N3" each title goes to the name after it; in "N1, T1, N2 said"
+        the name is the clause's subject and the title stays with the name before."""
+        doc = self.doc
+        while i < len(doc) and doc[i].text in self.lex.honorifics:
+            i += 1
+        if i >= len(doc) or i not in self.name_tokens:
+            return False
+        j = i
+        while j < len(doc) and j in self.name_tokens:
+            j += 1
+        return j >= len(doc) or doc[j].text in (",", ";", ".", ")", "and", "(")
 
     def _role_ahead(self, k: int, end: int) -> bool:
         """A role follows within a few capitalised words ("Lao Deputy Foreign Minister")."""
@@ -361,18 +404,20 @@ class TitleParser:
             i = q
         country = None
         org_id = None
+        drop: tuple[int, int] | None = None
         if i < end and self._kind(i) == "place":
             k = self._claim_end(i)
             if k < end and doc[k].text in APOSTROPHE_S:
                 country = self.place_country.get(self.claims[i][1])
-                if not quals:
-                    text_start = k + 1  # "Peru's Deputy Minister" -> "Deputy Minister", country PE
+                drop = (i, k + 1)  # "Peru's Deputy Minister" -> "Deputy Minister", country PE
                 i = k + 1
             elif self._role_ahead(k, end):
                 country = self.place_country.get(self.claims[i][1])
+                drop = (i, k)  # "New Zealand Trade Minister" -> "Trade Minister", country NZ
                 i = k
         elif i in self.demonyms:
             country = self.demonyms[i][1]
+            drop = (i, self.demonyms[i][0])  # "Chinese Ambassador" -> "Ambassador", country CN
             i = self.demonyms[i][0]
         if i < end and self._kind(i) == "org":
             k = self._claim_end(i)
@@ -388,8 +433,8 @@ class TitleParser:
             quals.append(word_text(doc, i, q))
             i = q
         role_start = i
-        while i < end and self.role_at(i) is None and is_cap(doc[i]) and self._kind(i) == "" \
-                and (doc[i].text not in self.lex.not_names):
+        while i < end and self.role_at(i) is None and (is_cap(doc[i]) or self.lex.is_portfolio(doc[i].text)) \
+                and self._kind(i) == "" and (doc[i].text not in self.lex.not_names):
             i += 1  # portfolio or other words before the role: "Trade", "Foreign Affairs", "Business"
             while i < end and doc[i].text in (",", "and", "&") and i + 1 < end and is_cap(doc[i + 1]):
                 i += 1
@@ -401,9 +446,17 @@ class TitleParser:
         place_country = None
         k = r
         after_to = False
+        depth = 0
         while k < end:
             kind = self._kind(k)
             low = doc[k].text.lower()
+            if low == "(" and not (k + 2 < end and doc[k + 2].text == ")"):
+                depth += 1
+            elif low == ")" and depth:
+                depth -= 1
+            if depth:
+                k += 1
+                continue
             if low in ("to", "in") and self._kind(k) != "org":
                 after_to = True
             if kind == "org":
@@ -432,7 +485,12 @@ class TitleParser:
             country = self.org_country.get(org_id)
         if country is None:
             country = place_country
-        text = word_text(doc, text_start, end)
+        if drop is not None and drop[0] == text_start:
+            text = word_text(doc, drop[1], end)
+        elif drop is not None:
+            text = word_text(doc, text_start, drop[0]) + " " + word_text(doc, drop[1], end)
+        else:
+            text = word_text(doc, text_start, end)
         text = _PAREN_ACRONYM.sub("", text).strip(" ,;")
         return TitleParse(start=text_start, end=end, text=text, role=role, qualifier=" ".join(quals) or None,
                           organization=org_id, country=country, destination=destination)

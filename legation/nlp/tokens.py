@@ -23,6 +23,7 @@ __all__ = ["APOSTROPHE_S", "CONNECTORS", "claim", "claimed", "claims", "is_cap",
 APOSTROPHE_S = {"'s", "’s", "'", "’"}
 #: words allowed inside a capitalised name of an organization or title
 CONNECTORS = {"of", "for", "on", "and", "&", "the", "to", "in", "at", "de", "del", "la", "des", "du", "y"}
+_INITIAL = re.compile(r"^[A-Z][a-z]?\.$")
 _NAME_CHARS = re.compile(r"^[^\W\d_][^\W\d_'’.\-]*(?:['’\-][^\W\d_]+)*\.?$")
 
 
@@ -54,6 +55,8 @@ def is_cap(tok: Token) -> bool:
 def is_name_token(tok: Token) -> bool:
     """Could be one word of a personal name: capitalised letters, inner apostrophes or hyphens."""
     t = tok.text
+    if _INITIAL.match(t):
+        return True  # "B." of "B. Enkhjargal", "Ts." of "Ts. Oyunchimeg"
     return is_cap(tok) and bool(_NAME_CHARS.match(t)) and not (t.isupper() and len(t) >= 2)
 
 
@@ -65,13 +68,16 @@ def word_text(doc: Doc, start: int, end: int) -> str:
     """The text of tokens ``start:end`` as written (with its own spacing)."""
     if start >= end:
         return ""
-    return doc.text[doc[start].idx: doc[end - 1].idx + len(doc[end - 1].text)]
+    return doc[start:end].text  # not doc.text: spaCy rebuilds the whole text on every access
 
 
 _TERMINAL = {".", "!", "?", "./.", "…"}
 
 
 def _breaks_after(tok: Token) -> bool:
+    if tok.text == "." and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_ \
+            and re.match(r"^[A-Z][a-z]?$", tok.doc[tok.i - 1].text) and "\n" not in tok.whitespace_:
+        return False  # the period of an initial split off by the tokenizer: "Ts" "." "Oyunchimeg"
     return tok.text in _TERMINAL or "\n" in tok.whitespace_ or tok.text.endswith("\n")
 
 

@@ -16,9 +16,9 @@ from .conftest import people_of, titles_of
     # chained with "and": two titles
     ("Politburo member and Secretary of the Hanoi Party Committee Dinh Tien Dung met the envoy.",
      "Dinh Tien Dung", ["Politburo member", "Secretary of the Hanoi Party Committee"], "VN"),
-    # demonym-led
+    # demonym-led: the nationality goes to the country, not the title (as the gold annotations read)
     ("Chinese Foreign Minister Wang Yi arrived in Jakarta on Monday.",
-     "Wang Yi", ["Chinese Foreign Minister"], "CN"),
+     "Wang Yi", ["Foreign Minister"], "CN"),
     # possessive: the state goes to the country, not the text
     ("The talks were attended by Chile's Minister of Agriculture Esteban Valenzuela.",
      "Esteban Valenzuela", ["Minister of Agriculture"], "CL"),
@@ -35,15 +35,15 @@ from .conftest import people_of, titles_of
      "Vu Ba Phu", ["Acting Director-General of the Trade Promotion Agency"], "VN"),
     # portfolio words before the role
     ("Indonesian Trade Minister Sulastri chaired the meeting.",
-     "Sulastri", ["Indonesian Trade Minister"], "ID"),
+     "Sulastri", ["Trade Minister"], "ID"),
     ("Philippine Foreign Affairs Secretary Ramon Villareal flew in.",
-     "Ramon Villareal", ["Philippine Foreign Affairs Secretary"], "PH"),
+     "Ramon Villareal", ["Foreign Affairs Secretary"], "PH"),
     # an organization before the role
     ("The deal was signed by VCCI Vice President Hoang Quang Phong.",
      "Hoang Quang Phong", ["VCCI Vice President"], "VN"),
     # a portfolio list with commas
     ("Brazilian Minister of Development, Industry, Trade and Services Marcos Lima Prado spoke.",
-     "Marcos Lima Prado", ["Brazilian Minister of Development, Industry, Trade and Services"], "BR"),
+     "Marcos Lima Prado", ["Minister of Development, Industry, Trade and Services"], "BR"),
     # the title before a comma that opens the clause
     ("The visit was led by the Secretary General of the Andean Community, Gonzalo Gutierrez Reinel.",
      "Gonzalo Gutierrez Reinel", ["Secretary General of the Andean Community"], None),
@@ -103,7 +103,7 @@ def test_titles_in_a_photo_caption(read):
     doc = read("Deputy Prime Minister Tran Hong Ha (R) and Thai Deputy Commerce Minister Narongchai "
                "Srisuwan at the meeting. (Photo: VNA)")
     assert titles_of(doc, "Tran Hong Ha") == ["Deputy Prime Minister"]
-    assert titles_of(doc, "Narongchai Srisuwan") == ["Thai Deputy Commerce Minister"]
+    assert titles_of(doc, "Narongchai Srisuwan") == ["Deputy Commerce Minister"]
     assert people_of(doc)["Narongchai Srisuwan"].country == "TH"
 
 
