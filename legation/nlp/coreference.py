@@ -126,6 +126,17 @@ class Tracker:
                 self._add(part)
         self.snapshots[sentence_index] = (self.focus, list(self._told.get(sentence_index, [])))
 
+    def add_members(self, people: list[str]) -> None:
+        """'The delegation included X, Y and Z': they travel with the delegation in focus."""
+        e = self.focus
+        if e is None:
+            return
+        for p in people:
+            if p not in e.people:
+                e.people.append(p)
+            if p not in e.visitors:
+                e.visitors.append(p)
+
     def finish(self) -> list[Encounter]:
         """Resolve the mentions that waited, and return encounters in text order."""
         for m in self.deferred:

@@ -236,6 +236,19 @@ class Discourse:
         self.cache[key] = out
         return out
 
+    def role_person(self, phrase: str, before: int) -> str | None:
+        """The person a role noun stands for ('the deputy minister'): the one named last before
+        ``before`` whose title has those words."""
+        words = re.sub(r"^(?:the|this|that)\s+", "", phrase.strip().lower())
+        if not words:
+            return None
+        best = None
+        for r in self.refs_in(0, before, "person"):
+            p = self.people.get(r.id)
+            if p and any(words in t.text.lower() or (t.role and words in t.role.lower()) for t in p.titles):
+                best = r.id
+        return best
+
     def demonym_country(self, word: str) -> str | None:
         """ISO alpha-2 for a demonym ('Peruvian' -> PE), from the entity component's table."""
         return _demonyms().get(word.lower())

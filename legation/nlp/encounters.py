@@ -592,6 +592,10 @@ def _assign_dates(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> N
 _ELSEWHERE = re.compile(r"\b(?:in|during|at|on) which\b|\bwhen\b|\bincluding\b|\bsuch as\b|;", re.I)
 
 
+_PURPOSE = re.compile(r"\bto (?:discuss|review|prepare|plan|promote|be held|take place|attend|open)\b|"
+                      r"\b(?:will|would) (?:be held|take place)\b|\bscheduled\b|\bplanned\b", re.I)
+
+
 def _date_reaches(text: str, m: Mention, d: DateExpr) -> bool:
     """Can date ``d`` be the date of mention ``m``?  Not from far away, and not from a clause
     about something else ('..., including an incident earlier this month in which ...');
@@ -683,6 +687,11 @@ def _assign_people(disc: Discourse, sent: Sentence, mentions: list[Mention], ctx
                 m.group = True
                 left_ids = list(ctx.group)
                 m.delegations.extend(d for d in ctx.group_delegations if d not in m.delegations)
+            else:
+                role = disc.lexicon.role_nouns["speaker"].match(text, sent.start)
+                if role:  # 'The deputy minister, who is on a visit ...': the one with that title
+                    who = disc.role_person(role.group(), sent.start) or ctx.actor
+                    left_ids = [who] if who else []
         m.left = _ids(left_ids)
         m.right = [x for x in _ids(right_ids) if x not in m.left]
         m.people = m.left + m.right
@@ -738,6 +747,10 @@ def _roles(disc: Discourse, sent: Sentence, m: Mention, visiting: list[str]) -> 
     for f in m.frames:
         m.visitors.extend(x for x in f.left if x not in m.visitors)
     m.visitors.extend(x for x in visiting if x in m.people and x not in m.visitors)
+    company = re.search(r"\baccompanied by\b", disc.text[m.start:sent.end])
+    if company and (m.kind == "visit" or m.visitors):  # 'was accompanied by X and Y': the visiting party
+        cut = m.start + company.end()
+        m.visitors.extend(r.id for r in disc.refs_in(cut, sent.end, "person") if r.id not in m.visitors)
     if orient == "host_first" and not m.hosts:
         m.host_entities = _subject_entities(disc, sent, m)
 
@@ -885,10 +898,13 @@ def _delegations(disc: Discourse, sent: Sentence, m: Mention) -> None:
         if leader and not found and _near(m, hit.start(), sent, disc):
             m.leaders.setdefault("", leader)
         demonym = re.search(r"\b([A-Z][a-z]+)\s+$", text[max(sent.start, hit.start() - 25):hit.start()])
-        if not found and demonym and _near(m, hit.start(), sent, disc):
-            country = disc.demonym_country(demonym.group(1))
-            if country and country not in m.unnamed_delegations:
+        country = disc.demonym_country(demonym.group(1)) if demonym else None
+        if not found and country and _near(m, hit.start(), sent, disc):
+            if country not in m.unnamed_delegations:
                 m.unnamed_delegations.append(country)
+        elif not found and not leader and re.search(r"\bthe\s+$", text[max(sent.start, hit.start() - 5):hit.start()], re.I) \
+                and _near(m, hit.start(), sent, disc) and "" not in m.unnamed_delegations:
+            m.unnamed_delegations.append("")  # 'the delegation also met X': the visiting party told before
 
 
 def _near(m: Mention, pos: int, sent: Sentence, disc: Discourse) -> bool:
@@ -919,7 +935,7 @@ def _places(disc: Discourse, sent: Sentence, m: Mention) -> None:
         if m.anaphoric:
             continue
         after = m.end <= r.start <= m.end + 200 and _no_other_trigger_between(disc, sent, m.end, r.start) \
-            and not _ELSEWHERE.search(text[m.end:r.start])
+            and not _ELSEWHERE.search(text[m.end:r.start]) and not _PURPOSE.search(text[m.end:r.start])
         before_ok = r.end <= m.start and not m.relcl and _no_other_trigger_between(disc, sent, r.end, m.start) \
             and not re.search(r";|,\s*(?:who|which|where|while)\b", text[r.end:m.start], re.I)
         if after or before_ok:

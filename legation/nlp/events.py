@@ -77,6 +77,8 @@ def extract_events(text: str, *, published: str | None, people, organizations, p
         actors[sent.index] = ctx.actor
         mentions = detect_encounters(sent, disc, ctx)
         tracker.add(sent.index, mentions)
+        if not mentions and _MEMBERS.search(sent.text):
+            tracker.add_members([r.id for r in disc.refs_in(sent.start, sent.end, "person")])
         _update_context(disc, sent, ctx, mentions, tracker)
     encounters = tracker.finish()
     statements = detect_statements(disc, tracker, actors)
@@ -241,23 +243,24 @@ class _Assembler:
         if not people and e.leaders.get(""):
             people.append(e.leaders[""])
         for country in e.unnamed_delegations:  # 'the Peruvian delegation held a working session with X'
-            if any(self.disc.country_of(p) == country for p in people):
+            if country and any(self.disc.country_of(p) == country for p in people):
                 continue
-            guest = self._earlier_guest(country, e)
-            if guest and guest not in people:
-                people.append(guest)
-                e.visitors.append(guest)
+            for guest in self._earlier_guests(country, e):
+                if guest not in people:
+                    people.append(guest)
+                    e.visitors.append(guest)
         return [p for p in people if p in self.disc.people]
 
-    def _earlier_guest(self, country: str, e: Encounter) -> str | None:
-        """The visitor or guest from ``country`` in an encounter told before ``e``."""
-        for x in self.encounters:
+    def _earlier_guests(self, country: str, e: Encounter) -> list[str]:
+        """The visiting party (from ``country``, or any when it is '') of the latest encounter
+        told before ``e`` that had one."""
+        for x in sorted(self.encounters, key=lambda x: -x.start):
             if x is e or x.start > e.start:
                 continue
-            for p in x.visitors + x.guests:
-                if self.disc.country_of(p) == country:
-                    return p
-        return None
+            found = [p for p in x.visitors + x.guests if not country or self.disc.country_of(p) == country]
+            if found:
+                return list(dict.fromkeys(found)) if not country else found[:1]
+        return []
 
     def _belongs(self, person: str, org: str) -> bool:
         p = self.disc.people.get(person)
@@ -492,6 +495,9 @@ class _Assembler:
         return None
 
 
+_MEMBERS = re.compile(r"\b(?:the|this|his|her|their) delegation (?:also )?(?:included|includes|comprised|comprises|"
+                      r"consisted of|consists of|was composed of|is composed of)\b|\bmembers of the delegation\b",
+                      re.I)
 _PAST = re.compile(r"\b(?:had|first|previously|ago|earlier|last|once|former(?:ly)?|recalled|years?)\b", re.I)
 _MEDIATION = re.compile(r"\b(?:mediat\w+|brokered|facilitated by|under the auspices of|hosted by|hosted the talks)\b",
                         re.I)
