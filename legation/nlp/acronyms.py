@@ -125,7 +125,7 @@ def definition_for(short: str, before: list[str], lex: Lexicon) -> Definition | 
             if words and len(words) >= 2 and words[0].lower() not in _FUNCTION:
                 words = _whole_name(words, before, lex, short)
                 return Definition(short, " ".join(words), "schwartz-hearst")
-    phrase = _capitalised_tail(before)
+    phrase = _capitalised_tail(before, lex)
     if phrase and initials_match(short, phrase):
         return Definition(short, " ".join(phrase), "any-order")
     if phrase and _org_alias(short, phrase, lex):
@@ -201,10 +201,13 @@ def long_form_reverse(short: str, inside: list[str], lex: Lexicon) -> Definition
     return None
 
 
-def _capitalised_tail(before: list[str]) -> list[str]:
-    """The run of capitalised words (with inner function words) that ends the list."""
+def _capitalised_tail(before: list[str], lex: Lexicon | None = None) -> list[str]:
+    """The run of capitalised words (with inner function words) that ends the list; it stops at
+    sentence words such as "According" and "During"."""
     out: list[str] = []
     for w in reversed(before):
+        if lex is not None and w in lex.not_names:
+            break
         if w[:1].isupper() or (out and w.lower() in _FUNCTION and w.lower() not in ("the", "a", "an")):
             out.append(w)
         elif w == "-" and out:
@@ -241,7 +244,7 @@ def is_slip_of(used: str, defined: str) -> int:
 
 #: "U.S. dollars", "US dollar": a currency, not a use of the acronym
 _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents?)\b", re.IGNORECASE)
-_USE_BOUNDARY = r"(?<![\w$/&.-]){}(?![\w$&]|-[a-z0-9])"
+_USE_BOUNDARY = r"(?<![\w$&.-]){}(?![\w$&]|-[a-z0-9])"
 
 
 @dataclass(slots=True)

@@ -52,6 +52,13 @@ def credit_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
                 spans.append((start + m.start(), start + m.end()))
     signoff = cfg.get("signoff")
     if signoff:
+        # a byline alone on its line right under the headline
+        paragraphs = [m for m in re.finditer(r"[^\n]+", text)][:4]
+        for m in paragraphs[1:3]:
+            line = m.group().strip()
+            if re.match(signoff, line) and len(line.split()) <= 4 and not lex.is_vocabulary(line.split()[0]) \
+                    and not any(s <= m.start() < e for s, e in spans):
+                spans.append((m.start() + m.group().index(line), m.start() + m.group().index(line) + len(line)))
         last = text.rstrip()
         start = max(last.rfind("\n"), -1) + 1
         line = last[start:].strip()

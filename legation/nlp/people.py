@@ -95,6 +95,7 @@ class PeopleComponent(GuardedComponent):
             doc, lex, org_country=org_country, place_country=place_country, demonyms=demonyms))
         self._person_ents = person_ents
         self._home = st.get("home_country")
+        self._org_modifiers = self._modifiers_of(doc, orgs)
         self._weak_orgs = {o.id for o in orgs.values() if o.id in st.get("weak_orgs", set())}
         runs = self._runs(doc)
         probe = TitleParser(doc, lex, org_country=org_country, place_country=place_country, demonyms=demonyms)
@@ -263,9 +264,33 @@ class PeopleComponent(GuardedComponent):
         lex = self.lex
         if i > 0 and (doc[i - 1].text in lex.vessel_prefixes or doc[i - 1].text.lower() in lex.vessel_words):
             return True
-        if j < len(doc) and doc[j].text in lex.place_nouns and doc[j].text.islower():
-            return True
+        if j < len(doc) and doc[j].text.lower() in lex.place_nouns and not (
+                i > 0 and doc[i - 1].text in lex.honorifics and doc[j].text.islower()):
+            return True  # "Gyeonggi province", "Sheikh Zayed City", "Cai Lan port"
+        if j + 1 < len(doc) and doc[j].text.lower() == "and":
+            k = j + 1
+            while k < len(doc) and (is_cap(doc[k]) or doc[k].text == "-"):
+                k += 1
+            if k < len(doc) and k > j + 1 and doc[k].text.lower() in lex.place_nouns and doc[k].text.islower():
+                return True  # "the Poipet-Ban Khlong Luek and Cham Yeam-Ban Hat Lek crossings"
+        if fold(word_text(doc, i, j)) in self._org_modifiers:
+            return True  # "Van Don" of "Van Don International Airport" and "Van Don Economic Zone"
         return False
+
+    def _modifiers_of(self, doc: Doc, orgs: dict) -> set[str]:
+        """The names that organizations and facilities are named after ("Van Don" in "Van Don
+        International Airport"): written alone in the same article, they name the same place."""
+        out = set()
+        heads = self.lex.org_heads
+        for org in orgs.values():
+            words = org.name.split()
+            k = len(words)
+            while k > 0 and (fold(words[k - 1]) in heads or fold(" ".join(words[k - 2:k])) in heads
+                             or fold(words[k - 1]) in ("international", "national", "economic", "special")):
+                k -= 1
+            if 0 < k < len(words) and all(w[:1].isupper() for w in words[:k]) and org.kind == "facility":
+                out.add(fold(" ".join(words[:k])))
+        return out
 
     def _authored(self, doc: Doc, run: Run) -> bool:
         """The run follows "by" a few words after a work noun ("the book ... by X")."""
@@ -306,8 +331,12 @@ class PeopleComponent(GuardedComponent):
         if any(s <= run.start < e or run.start <= s < run.end for s, e in person_ents):
             run.anchor = "ner"
             return
-        if person_starts_at(doc, run.start, lex, set()) or lex.culture_of_first(run.words[0]):
+        if person_starts_at(doc, run.start, lex, set()) or lex.culture_of_first(run.words[0]) \
+                or culture_of(run.words, lex).name == "mongolian":
             run.anchor = "culture"
+            return
+        if run.start > 0 and doc[run.start - 1].text.lower() in ("counterpart", "counterparts", "host", "guest"):
+            run.anchor = "cue"  # "his Mongolian counterpart B. Enkhjargal"
 
     # ------------------------------------------------------------------ identity inside one article
 

@@ -194,6 +194,8 @@ class PlaceComponent(GuardedComponent):
     def _accept(self, doc: Doc, start: int, end: int, entry: PlaceEntry, surface: str, countries: set[str],
                 ents: dict, alternate: bool) -> bool:
         lex = self.lex
+        if end < len(doc) and doc[end].text.lower() in ("dollar", "dollars", "cents"):
+            return False  # "U.S. dollars" is a currency
         if len(surface) <= 4 and surface.isupper() and not self._dateline(doc, start, end):
             acr = lex.acronyms.get(surface)  # "US", "UK", "HCMC" are places; "LIMA, Oct. 14" is a dateline
             if not acr or acr.entity != "place":
@@ -328,12 +330,14 @@ class PlaceComponent(GuardedComponent):
             e = m.entry
             surface = m.surface
             is_short = surface in acr or (surface.isupper() and len(surface) <= 5)
+            if surface.isupper() and not is_short:
+                surface = e.name  # a dateline's "SEOUL" is Seoul
             place = places.get(e.key)
             if place is None:
                 place = Place(id=f"L{len(places) + 1}", name=surface, kind=e.kind, country=e.country)
                 places[e.key] = place
-            if not is_short and e.key not in full_names:
-                full_names[e.key] = surface
+            if not is_short and len(surface) > len(full_names.get(e.key, "")):
+                full_names[e.key] = surface  # the fullest form: "South Korea" over "Korea"
             place.mentions.append((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)))
         for key, place in places.items():
             if key in full_names:

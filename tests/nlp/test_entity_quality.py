@@ -19,7 +19,10 @@ from legation.nlp import BLANK
 from legation.pipeline import extract_files
 from legation.settings import Settings
 
-ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+#: invented articles with gold annotations: "articles" were written first, "heldout" later, blind to
+#: the rules, to measure how they generalise (the rules have since been tuned on both)
+SETS = ("articles", "heldout")
 CATEGORIES = ("people", "titles", "person_country", "acronyms")
 
 
@@ -30,13 +33,14 @@ def _scorer(shared_dir: Path):
     return module
 
 
-def score(shared_dir: Path, model: str) -> dict[str, float]:
+def score(shared_dir: Path, model: str, name: str) -> dict[str, float]:
     scorer = _scorer(shared_dir)
-    run = extract_files([ARTICLES], settings=Settings(model=model))
+    articles = FIXTURES / name
+    run = extract_files([articles], settings=Settings(model=model))
     docs = {d.id: d.to_contract() for d in run}
     assert not run.rejected, run.rejected
     tally = scorer.Tally()
-    for gold_file in sorted(ARTICLES.glob("*.json")):
+    for gold_file in sorted(articles.glob("*.json")):
         if gold_file.name == "floors.json":
             continue
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
@@ -44,17 +48,19 @@ def score(shared_dir: Path, model: str) -> dict[str, float]:
     return {c: tally.f1(c) for c in CATEGORIES}
 
 
-def _check(scores: dict[str, float], kind: str) -> None:
-    data = json.loads((ARTICLES / "floors.json").read_text(encoding="utf-8"))
+def _check(scores: dict[str, float], name: str, kind: str) -> None:
+    data = json.loads((FIXTURES / name / "floors.json").read_text(encoding="utf-8"))
     eps = data["epsilon"]
     below = [f"{c}: {scores[c]:.3f} < {f:.3f}" for c, f in data[kind].items() if scores[c] < f - eps]
-    assert not below, f"entity quality ({kind}) fell below its floors: " + "; ".join(below)
+    assert not below, f"entity quality on {name} ({kind}) fell below its floors: " + "; ".join(below)
 
 
-def test_entity_quality_rules_alone(shared_dir):
-    _check(score(shared_dir, BLANK), "blank")
+@pytest.mark.parametrize("name", SETS)
+def test_entity_quality_rules_alone(shared_dir, name):
+    _check(score(shared_dir, BLANK, name), name, "blank")
 
 
 @pytest.mark.slow
-def test_entity_quality_with_the_model(shared_dir, pipeline_settings):
-    _check(score(shared_dir, pipeline_settings.model), "model")
+@pytest.mark.parametrize("name", SETS)
+def test_entity_quality_with_the_model(shared_dir, pipeline_settings, name):
+    _check(score(shared_dir, pipeline_settings.model, name), name, "model")
