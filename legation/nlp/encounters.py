@@ -571,7 +571,7 @@ def _assign_dates(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> N
                and not disc.refs_in(sent.start, d.offsets[0], "person")]
     if opening:  # 'Earlier this year, X visited Beijing, where he held talks ...': the opener dates both
         for m in mains:
-            if m.own_date is None:
+            if m.own_date is None and _date_reaches(text, m, opening[0]):
                 m.own_date = opening[0]
     for key in ("same", "next", "previous"):
         hit = lex.anaphoric_dates[key].search(text, sent.start, sent.end)
