@@ -50,6 +50,7 @@ class Encounter:
     signatories: list[str] = field(default_factory=list)
     unnamed_delegations: list[str] = field(default_factory=list)
     destination: str | None = None
+    several_places: bool = False
     destination_anaphor: bool = False
     modes: set[str] = field(default_factory=set)
     date: DateExpr | None = None
@@ -72,6 +73,7 @@ class Encounter:
             self.leaders.setdefault(k, v)
         if self.destination is None and m.destination:
             self.destination = m.destination
+            self.several_places = len(m.destination_cities) > 1
         self.destination_anaphor = self.destination_anaphor or m.destination_anaphor
         self.modes |= m.modes
         self.group = self.group or m.group
@@ -206,7 +208,9 @@ class Tracker:
         self.clock += 1
         e.touched = self.clock
         self.last = e
-        if e.people or e.delegations:  # 'concluding negotiations on the pact' names no one: no focus
+        # 'concluding negotiations on the pact' names no one, and 'X, who visited Hanoi in 2024,'
+        # tells background: neither moves the story's focus
+        if (e.people or e.delegations) and not (m.relcl and self.focus is not None):
             self.focus = e
         told = self._told.setdefault(m.sentence.index, [])
         if e not in told:

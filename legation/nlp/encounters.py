@@ -78,6 +78,8 @@ class Mention:
     guest_role: str | None = None     # 'received the Cuban guest': a guest named by role ('' or a country)
     here: bool = False                # 'held talks here': at the dateline's place
     signatories: list[str] = field(default_factory=list)    # 'X and Y signed', 'was signed by X and Y'
+    destination_cities: list[str] = field(default_factory=list)  # several places visited: no one place
+
     unnamed_delegations: list[str] = field(default_factory=list)  # 'the Peruvian delegation': its country
 
     @property
@@ -132,6 +134,9 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
         m.relcl = bool(_RELCL.search(before))
         if possessor:
             m.left.append(possessor)
+        elif m.det == "possessive" and re.match(r"(?:his|her)\b", text[det_pos:det_pos + 4], re.I) and ctx.actor \
+                and not _RELCL.search(before):
+            m.left.append(ctx.actor)  # 'He said ... during his meeting with X': the one the article is about
         if _consumed(disc, sent, t):
             continue
         if _named_gathering(text, sent, m) and re.search(r"\bfor\s*$", frame_text):
@@ -159,7 +164,9 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
     for m in mentions:
         _delegations(disc, sent, m)
         _places(disc, sent, m)
-        m.here = bool(re.match(r"\s+here\b", text[m.end:m.end + 8]))
+        after = text[m.end:min(sent.end, m.end + 160)]
+        here = re.search(r"\bhere\b", after)
+        m.here = bool(here) and not disc.lexicon.any_trigger.search(after[:here.start()]) if here else False
         role = re.match(r"\s+(?:the|a|an)\s+(?:([A-Z][a-z]+)\s+)?(?:guests?|visitors?|visiting\s+(?:official|leader|minister|"
                         r"guest|delegation))\b", text[m.end:sent.end])
         if role and not m.right and not m.rule.nominal:
@@ -949,6 +956,10 @@ def _places(disc: Discourse, sent: Sentence, m: Mention) -> None:
         hit = [r for r in disc.refs_in(pos, min(sent.end, pos + 60)) if r.start == pos]
         if hit and hit[0].kind == "place":
             m.destination = hit[0].id
+            more = [r for r in disc.refs_in(hit[0].end, min(sent.end, hit[0].end + 60), "place")
+                    if re.fullmatch(r"\s*(?:,|and|, and)\s*", text[hit[0].end:r.start])]
+            if more and not disc.is_country(hit[0].id):  # 'visited Hanoi and Ho Chi Minh City': the country only
+                m.destination_cities = [hit[0].id] + [r.id for r in more]
             break
         if hit and hit[0].kind == "organization" and disc.organizations[hit[0].id].country:
             continue

@@ -315,7 +315,7 @@ class _Assembler:
         if e.destination:
             country = disc.place_country(e.destination)
             inferred = "visit" not in (e.kind, e.intended)
-            if not disc.is_country(e.destination):
+            if not disc.is_country(e.destination) and not e.several_places:
                 return EventPlace(name=disc.places[e.destination].name, country=country, inferred=inferred)
             if country:
                 return EventPlace(name=None, country=country, inferred=inferred)
