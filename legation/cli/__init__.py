@@ -20,6 +20,7 @@ from legation.cli.ingest import ingest_cli
 from legation.cli.kb import check_cli, events_cli, people_cli, person_cli
 from legation.cli.relations import relations_cli
 from legation.cli.series import series_cli
+from legation.cli.serve import serve_cli
 from legation.cli.sql import sql_cli
 from legation.cli.summary import summary_cli
 
@@ -50,6 +51,7 @@ cli.add_command(merge_cli)
 cli.add_command(split_cli)
 cli.add_command(relations_cli)
 cli.add_command(series_cli)
+cli.add_command(serve_cli)
 
 
 def main(argv: list[str] | None = None) -> None:
