@@ -346,3 +346,62 @@ def test_events_an_opening_date_dates_every_telling_of_the_sentence():
     found = encounters(events)
     assert [(e.kind, e.date.start) for e in found] == [("visit", "2023-03"), ("talks", "2023-03")]
     assert found[0].place.name == "Da Nang"
+
+
+# ---------------------------------------------------------------------------- lessons from other writers' articles
+
+
+def test_events_a_headline_waits_for_the_body():
+    text = ("Long holds talks with Colombian party leader, eyes summit\n\n"
+            "Bogota (ColPress) - Nguyen Thanh Long held talks with Elena Vargas Soto on May 9.")
+    events, names = events_of(text, MAY9)
+    found = encounters(events)
+    assert [(e.kind, e.date.start) for e in found] == [("talks", "2024-05-09")]
+    assert len(found[0].mentions) == 2
+
+
+def test_events_the_delegation_brings_its_members():
+    text = ("A delegation of Da Nang, led by Nguyen Thanh Long, paid a working visit to Colombia from May 6 to 12.\n\n"
+            "The delegation included Pedro Ruiz and Ana Beltran.\n\n"
+            "On May 9, the delegation also met with Elena Vargas Soto in Bogota.")
+    events, names = events_of(text, MAY9, {"text": "May 6 to 12", "start": "2024-05-06", "end": "2024-05-12"})
+    visit = next(e for e in events if e.kind == "visit")
+    assert who(visit, names) == {"Nguyen Thanh Long", "Pedro Ruiz", "Ana Beltran"}
+    meeting = next(e for e in events if e.kind == "meeting")
+    assert who(meeting, names) >= {"Elena Vargas Soto", "Nguyen Thanh Long", "Pedro Ruiz"}
+    assert meeting.date.start == "2024-05-09" and meeting.place.name == "Bogota"
+
+
+def test_events_a_role_noun_stands_for_the_person_with_that_title():
+    text = ("Elena Vargas Soto met Nguyen Thanh Long in Da Nang on May 9.\n\n"
+            "The vice chairman, who is on a working visit to Colombia from May 20 to 22, will meet Ana Beltran.")
+    events, names = events_of(text, MAY9, {"text": "May 20 to 22", "start": "2024-05-20", "end": "2024-05-22"},
+                              published="2024-05-10")
+    visit = [e for e in events if e.kind in ("visit", "planned") and e.date and e.date.end == "2024-05-22"]
+    assert visit and names[visit[0].source_actor] == "Nguyen Thanh Long"
+
+
+def test_events_a_person_read_as_an_organization_is_still_that_person():
+    people = [{"name": "Wirasena", "country": "ID", "titles": [{"text": "Indonesia's Deputy Minister of Trade"}]},
+              {"name": "Ana Beltran", "mentions": ["Beltran"], "country": "CO"}]
+    text = "Wirasena met Ana Beltran in Bogota on May 9.\n\nEarlier in the day, Wirasena and Beltran held talks."
+    doc = build_doc(text, {"people": people, "places": PLACES, "dates": [MAY9]}, published="2024-05-10")
+    # the entity component sometimes reads a sentence-initial mononym as an organization with no kind
+    wira = doc._.legation_people[0]
+    second = wira.mentions.pop()
+    from legation.models import Organization
+    doc._.legation_organizations = [Organization(id="O1", name="Wirasena", mentions=[second])]
+    events = extract_events(doc.text, published="2024-05-10", people=doc._.legation_people,
+                            organizations=doc._.legation_organizations, places=doc._.legation_places,
+                            dates=doc._.legation_dates)
+    talks = next(e for e in events if e.kind == "talks")
+    assert set(talks.participants) == {"P1", "P2"} and talks.date.start == "2024-05-09"
+
+
+def test_events_deadlines_and_purposes_neither_date_nor_place_a_meeting():
+    text = ("On May 9, Nguyen Thanh Long met Elena Vargas Soto to discuss a coffee fair to be held in Bogota, "
+            "which both sides hope to open by 2025.")
+    events, names = events_of(text, MAY9, {"text": "2025", "start": "2025", "precision": "year"})
+    (e,) = encounters(events)
+    assert e.date.start == "2024-05-09" and e.status == "occurred"
+    assert e.place is None or e.place.name != "Bogota"
