@@ -788,6 +788,8 @@ def _sentence_people(disc: Discourse, sent: Sentence) -> list[Ref]:
         before = text[max(sent.start, r.start - 60):r.start]
         if disc.is_dead(r.id) or _dead_before(lex, before):
             continue
+        if re.search(r"\(\s*$", before) and re.match(r"\s*\)\s*[-–—]", text[r.end:r.end + 6]):
+            continue  # a dateline credit 'Brasília (Agência Brasil) -' is no one present
         if _authored(lex, before):
             continue
         if lex.sender.search(before[-40:]) and not re.search(r"[.;]", before[-40:]):
