@@ -210,7 +210,11 @@ def ingest_extractions(extractions: Iterable[Extraction | Rejection], *, store: 
     report = IngestReport()
 
     def documents() -> Iterator[Extraction]:
+        seen: dict[str, str] = {}
         for item in extractions:
+            if not isinstance(item, Rejection) and seen.setdefault(item.id, item.source) != item.source:
+                item = Rejection(item.source, f"its document id {item.id!r} is also the id of "
+                                 f"{seen[item.id]}, stored already in this run", kind="duplicate")
             if isinstance(item, Rejection):
                 report.rejected.append(item)
                 if on_reject:
@@ -257,10 +261,21 @@ def ingest_files(paths: Iterable[str | Path], *, store: Store, settings: Setting
                 yield d
             chunk.clear()
 
+        seen: dict[str, str] = {}
         for item in items:
             if isinstance(item, Rejection):
                 yield item
                 continue
+            first = seen.setdefault(item.id, item.source)
+            if first != item.source:
+                # two inputs, one id (a/report.txt and b/report.txt): storing both would make each
+                # run replace the other, forever; the first one read keeps the id
+                yield Rejection(item.source, f"its document id {item.id!r} is also the id of {first}, "
+                                "stored already in this run; rename one file or give JSONL records ids",
+                                kind="duplicate")
+                continue
+            if any(d.id == item.id for d in chunk):
+                continue  # the same input named twice
             chunk.append(item)
             if len(chunk) >= 64:
                 yield from drain()

@@ -106,3 +106,17 @@ def test_seeds_sigkill_during_nlp_ingest_then_resume(tmp_path, pipeline_settings
     assert f"{n - len(stored)} added, 0 replaced, {len(stored)} unchanged" in done.stderr
     with open_store(db) as kb:
         assert kb.stats().documents == n and not kb.stale()
+
+
+def test_seeds_two_inputs_with_one_id_keep_the_first_and_stay_idempotent(tmp_path, pipeline_settings):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    text = (ROOT / "examples" / "2019-09-18-vietnam-peru-talks-lima.txt").read_text(encoding="utf-8")
+    (tmp_path / "a" / "report.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b" / "report.txt").write_text(text + "\nA later paragraph.\n", encoding="utf-8")
+    with open_store(str(tmp_path / "kb.db")) as kb:
+        first = ingest_files([tmp_path / "a", tmp_path / "b"], store=kb, settings=pipeline_settings)
+        assert first.added == 1 and len(first.rejected) == 1
+        assert "also the id of" in first.rejected[0].error
+        again = ingest_files([tmp_path / "a", tmp_path / "b"], store=kb, settings=pipeline_settings)
+        assert (again.added, again.replaced, again.unchanged) == (0, 0, 1)

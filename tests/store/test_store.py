@@ -333,3 +333,12 @@ def test_store_title_holder_findings_show_the_title_sentences(kb):
     (finding,) = kb.checks(kind="title_holders")
     assert {s.name for s in finding.subjects} == {"Ana Uno", "Beto Dos"}
     assert all(e.evidence is not None and "President of the Republic" in e.evidence.text for e in finding.evidence)
+
+
+def test_store_duplicate_ids_from_two_sources_keep_the_first(kb):
+    a = lima_meeting()
+    b = lima_meeting(exports_2023=1.0).model_copy(update={"source": "elsewhere/a-lima.txt"})
+    report = ingest_extractions([a, b], store=kb)
+    assert report.added == 1 and [r.source for r in report.rejected] == ["elsewhere/a-lima.txt"]
+    again = ingest_extractions([a, b], store=kb)
+    assert again.unchanged == 1 and again.replaced == 0
