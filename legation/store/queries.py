@@ -206,7 +206,7 @@ class QueryMixin:
         if since:
             stmt = stmt.where(d.c.published.is_not(None), d.c.published + "~" >= since)
         if until:
-            stmt = stmt.where(d.c.published <= until)
+            stmt = stmt.where(d.c.published <= _upper(until))
         order = self._order("documents", sort, {"published": d.c.published, "id": d.c.id,
                                                 "ingested_at": d.c.ingested_at, "title": d.c.title}, d.c.id)
         with database_errors(f"reading {self.url}"), self._connect() as conn:
@@ -418,7 +418,7 @@ class QueryMixin:
         if since:
             stmt = stmt.where(func.coalesce(e.c.date_end, e.c.date_start) + literal("~") >= since)
         if until:
-            stmt = stmt.where(e.c.date_start <= until)
+            stmt = stmt.where(e.c.date_start <= _upper(until))
         if kind:
             kinds = [kind] if isinstance(kind, str) else list(kind)
             stmt = stmt.where(e.c.kind.in_(kinds))
@@ -517,7 +517,7 @@ class QueryMixin:
         if since:
             stmt = stmt.where(func.coalesce(f.c.period_end, f.c.period_start) + literal("~") >= since)
         if until:
-            stmt = stmt.where(f.c.period_start <= until)
+            stmt = stmt.where(f.c.period_start <= _upper(until))
         if doc_id:
             stmt = stmt.where(f.c.doc_id == doc_id)
         return stmt.order_by(f.c.period_start.asc().nulls_last(), f.c.doc_id, f.c.seq)

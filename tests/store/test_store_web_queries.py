@@ -109,3 +109,13 @@ def test_store_documents_by_ids_page_in_sort_order(kb):
     page = kb.documents(ids=["c-hanoi", "a-lima", "nope"], sort="-published")
     assert [d.id for d in page.items] == ["a-lima", "c-hanoi"] and page.total == 2
     assert kb.documents(ids=[]).total == 0
+
+
+def test_store_until_a_month_or_year_includes_all_of_it(kb):
+    _load(kb)
+    assert "2024-01-14" in {e.date_start for e in kb.events(until="2024-01").items}
+    assert "2024-01-14" not in {e.date_start for e in kb.events(until="2023-12").items}
+    assert "e-embassy" in {d.id for d in kb.documents(until="2024-01").items}  # published 2024-01-15
+    assert "e-embassy" in {d.id for d in kb.documents(until="2024").items}
+    assert kb.figures(until="2023").total == kb.figures().total  # the 2023 figures start 2023-01-01
+    assert kb.figures(until="2022-12-31").total == 0
