@@ -946,7 +946,9 @@ def _places(disc: Discourse, sent: Sentence, m: Mention) -> None:
         after = m.end <= r.start <= m.end + 200 and _no_other_trigger_between(disc, sent, m.end, r.start) \
             and not _ELSEWHERE.search(text[m.end:r.start]) and not _PURPOSE.search(text[m.end:r.start])
         before_ok = r.end <= m.start and not m.relcl and _no_other_trigger_between(disc, sent, r.end, m.start) \
-            and not re.search(r";|,\s*(?:who|which|where|while)\b", text[r.end:m.start], re.I)
+            and not re.search(r";|,\s*(?:who|which|where|while)\b", text[r.end:m.start], re.I) \
+            and not (m.kind == "visit" and m.frame is not None)  # 'in Lima ..., during a visit to Peru'
+
         if after or before_ok:
             if r.id not in m.places:
                 m.places.append(r.id)
