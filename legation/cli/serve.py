@@ -38,3 +38,5 @@ def serve_cli(db: str | None, host: str, port: int, access_log: bool) -> None:
             serve(store, host=host, port=port, on_ready=ready, log_level="info" if access_log else "warning")
         except LegationError as exc:
             raise click.ClickException(str(exc)) from exc
+        except KeyboardInterrupt:  # uvicorn shuts down cleanly, then passes Ctrl+C on
+            click.echo("legation: server stopped", err=True)

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import Query, Request
 
+from legation.api.schemas import ErrorResponse
 from legation.store import MAX_LIMIT, SORTS
 from legation.store.records import Page
 
@@ -59,3 +60,8 @@ def listing(request: Request, page: Page[Any], sort: str | None = None) -> dict[
 def parse_pair(pair: str) -> tuple[str, str]:
     a, b = pair.upper().split("-")
     return a, b
+
+
+def not_found(noun: str) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI ``responses`` entry of a record that may not exist."""
+    return {404: {"description": f"no such {noun}", "model": ErrorResponse}}

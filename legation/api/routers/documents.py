@@ -7,7 +7,17 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 
 from legation.api.deps import get_store
-from legation.api.routers._common import Paging, Since, Text, Until, listing, paging, sort_help, sort_pattern
+from legation.api.routers._common import (
+    Paging,
+    Since,
+    Text,
+    Until,
+    listing,
+    not_found,
+    paging,
+    sort_help,
+    sort_pattern,
+)
 from legation.api.schemas import Detail, Listing
 from legation.store import Store
 from legation.store.records import DocumentRecord, DocumentSummary
@@ -27,7 +37,7 @@ def list_documents(request: Request, store: Annotated[Store, Depends(get_store)]
 
 
 @router.get("/{doc_id:path}", response_model=Detail[DocumentRecord], summary="One document",
-            responses={404: {"description": "no such document"}})
+            responses=not_found("document"))
 def get_document(doc_id: str, store: Annotated[Store, Depends(get_store)]) -> dict:
     """The article's text and its extraction exactly as stored (the output contract), with the resolved id
     of each person, organization, place and event it names."""

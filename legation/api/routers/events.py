@@ -15,6 +15,7 @@ from legation.api.routers._common import (
     Text,
     Until,
     listing,
+    not_found,
     paging,
     parse_pair,
     sort_help,
@@ -66,7 +67,7 @@ def list_events(request: Request, store: Annotated[Store, Depends(get_store)],
 
 
 @router.get("/{event_id}", response_model=Detail[EventRecord], summary="One event",
-            responses={404: {"description": "no such event"}})
+            responses=not_found("event"))
 def get_event(event_id: Annotated[int, Path(ge=1)], store: Annotated[Store, Depends(get_store)]) -> dict:
     """The event with every document's report of it: kind, date and place as each source gave them, its
     PLOVER type and mode and CAMEO code, participants as written, and the sentence."""

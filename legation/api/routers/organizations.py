@@ -7,7 +7,16 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from legation.api.deps import get_store
-from legation.api.routers._common import Country, Paging, Text, listing, paging, sort_help, sort_pattern
+from legation.api.routers._common import (
+    Country,
+    Paging,
+    Text,
+    listing,
+    not_found,
+    paging,
+    sort_help,
+    sort_pattern,
+)
 from legation.api.schemas import Detail, Listing
 from legation.store import Store
 from legation.store.records import OrganizationRecord, OrganizationSummary
@@ -27,7 +36,7 @@ def list_organizations(request: Request, store: Annotated[Store, Depends(get_sto
 
 
 @router.get("/{organization_id}", response_model=Detail[OrganizationRecord], summary="One organization",
-            responses={404: {"description": "no such organization"}})
+            responses=not_found("organization"))
 def get_organization(organization_id: Annotated[int, Path(ge=1)],
                      store: Annotated[Store, Depends(get_store)]) -> dict:
     """The people who held titles in it (with dates), the documents that name it, and why its records are one."""

@@ -7,7 +7,16 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from legation.api.deps import get_store
-from legation.api.routers._common import Country, Paging, Text, listing, paging, sort_help, sort_pattern
+from legation.api.routers._common import (
+    Country,
+    Paging,
+    Text,
+    listing,
+    not_found,
+    paging,
+    sort_help,
+    sort_pattern,
+)
 from legation.api.schemas import Detail, Listing
 from legation.store import Store
 from legation.store.records import PersonRecord, PersonSummary
@@ -26,7 +35,7 @@ def list_people(request: Request, store: Annotated[Store, Depends(get_store)],
 
 
 @router.get("/{person_id}", response_model=Detail[PersonRecord], summary="One person",
-            responses={404: {"description": "no such person"}})
+            responses=not_found("person"))
 def get_person(person_id: Annotated[int, Path(ge=1)], store: Annotated[Store, Depends(get_store)]) -> dict:
     """Role history dated by the articles (oldest first), every mention, events in date order, and why the
     mentions were judged to be one person."""

@@ -7,7 +7,16 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from legation.api.deps import get_store
-from legation.api.routers._common import Country, Paging, Text, listing, paging, sort_help, sort_pattern
+from legation.api.routers._common import (
+    Country,
+    Paging,
+    Text,
+    listing,
+    not_found,
+    paging,
+    sort_help,
+    sort_pattern,
+)
 from legation.api.schemas import Detail, Listing
 from legation.store import Store
 from legation.store.records import PlaceRecord, PlaceSummary
@@ -26,7 +35,7 @@ def list_places(request: Request, store: Annotated[Store, Depends(get_store)],
 
 
 @router.get("/{place_id}", response_model=Detail[PlaceRecord], summary="One place",
-            responses={404: {"description": "no such place"}})
+            responses=not_found("place"))
 def get_place(place_id: Annotated[int, Path(ge=1)], store: Annotated[Store, Depends(get_store)]) -> dict:
     """The events that happened there and the documents that name it."""
     return {"item": store.place(place_id)}
