@@ -50,9 +50,8 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 
 def resolve(extractions: Iterable[Extraction], decisions: Sequence[Decision] = ()) -> Resolution:
     """Resolve identities across documents.  See the module docstring."""
-    docs = sorted(extractions, key=lambda ex: ex.id)
     decisions = sorted(decisions, key=lambda d: d.id or 0)
-    recs = flatten(docs)
+    recs = flatten(extractions)
     res = Resolution(version=fingerprint())
 
     # organizations
@@ -100,7 +99,6 @@ def resolve(extractions: Iterable[Extraction], decisions: Sequence[Decision] = (
     for c, members in enumerate(person_groups):
         for i in members:
             person_of[i] = c
-    by_id = {d.id: d for d in docs}
     person_clusters, person_names, person_countries = [], [], []
     for members in person_groups:
         name = canonical_name(recs.people, members)
@@ -108,9 +106,7 @@ def resolve(extractions: Iterable[Extraction], decisions: Sequence[Decision] = (
         dates = sorted(d for d in (recs.people[i].date for i in members) if d)
         aliases = {recs.people[i].name for i in members}
         for i in members:
-            ex_person = next((p for p in by_id[recs.people[i].doc].people if p.id == recs.people[i].local), None)
-            if ex_person:
-                aliases.update(ex_person.aliases)
+            aliases.update(recs.people[i].aliases)
         person_clusters.append(Cluster(
             "person", [(recs.people[i].doc, recs.people[i].local) for i in members], name, country,
             {"aliases": sorted(a for a in aliases if fold(a) != fold(name)),
@@ -143,9 +139,9 @@ def resolve(extractions: Iterable[Extraction], decisions: Sequence[Decision] = (
     spells = role_history(recs.people, person_of, org_cluster=org_cluster_by_ref,
                           org_names=[c.name for c in org_clusters])
     res.roles = [s for s, _role, _org in spells]
-    res.findings = (checks.figure_conflicts(docs) + checks.event_conflicts(recs.events, event_groups, labels)
+    res.findings = (checks.figure_conflicts(recs.figures) + checks.event_conflicts(recs.events, event_groups, labels)
                     + checks.title_conflicts(spells, person_names, person_countries)
-                    + checks.acronym_findings(docs))
+                    + checks.acronym_findings(recs.warnings))
     return res
 
 

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
 
-from legation.models import Extraction, Finding, RoleSpell
+from legation.models import Figure, Finding, RoleSpell, Warning
 from legation.resolve.events import date_range
 from legation.resolve.inputs import EventRec
 from legation.resolve.names import fold, place_key
@@ -42,20 +43,19 @@ def _fmt(value: float, unit: str) -> str:
     return f"{value:,.0f} {unit}" if abs(value) >= 1000 else f"{value:g} {unit}"
 
 
-def figure_conflicts(extractions: list[Extraction]) -> list[Finding]:
-    groups: dict[tuple, list[tuple[str, int, object]]] = defaultdict(list)
-    for ex in extractions:
-        for n, f in enumerate(ex.figures):
-            period = (f.period.start, f.period.end) if f.period else (None, None)
-            if period == (None, None) and f.measure != "share":
-                continue  # a figure without a period cannot be compared with another
-            if not f.from_ or not (f.to or f.subject):
-                continue  # "two-way trade" of which two sides? not comparable
-            sides = (fold(f.from_), fold(f.to or ""))
-            if f.measure == "trade_turnover":
-                sides = tuple(sorted(sides))  # turnover between A and B is turnover between B and A
-            key = (f.measure, *sides, period, fold(f.subject or ""), f.unit, fold(f.qualifier or ""))
-            groups[key].append((ex.id, n, f))
+def figure_conflicts(figures: Iterable[tuple[str, int, Figure]]) -> list[Finding]:
+    groups: dict[tuple, list[tuple[str, int, Figure]]] = defaultdict(list)
+    for doc_id, n, f in figures:
+        period = (f.period.start, f.period.end) if f.period else (None, None)
+        if period == (None, None) and f.measure != "share":
+            continue  # a figure without a period cannot be compared with another
+        if not f.from_ or not (f.to or f.subject):
+            continue  # "two-way trade" of which two sides? not comparable
+        sides = (fold(f.from_), fold(f.to or ""))
+        if f.measure == "trade_turnover":
+            sides = tuple(sorted(sides))  # turnover between A and B is turnover between B and A
+        key = (f.measure, *sides, period, fold(f.subject or ""), f.unit, fold(f.qualifier or ""))
+        groups[key].append((doc_id, n, f))
     out = []
     for key, items in groups.items():
         if len(items) < 2:
@@ -155,15 +155,14 @@ def title_conflicts(spells: list[tuple[RoleSpell, str, str]], person_names: list
     return out
 
 
-def acronym_findings(extractions: list[Extraction]) -> list[Finding]:
+def acronym_findings(warnings: Iterable[tuple[str, int, Warning]]) -> list[Finding]:
     out = []
-    for ex in extractions:
-        for n, w in enumerate(ex.warnings):
-            if w.kind != "acronym_mismatch":
-                continue
-            ev = w.evidence
-            out.append(Finding(kind="acronym_mismatch", key=_key("acronym", ex.id, n, w.message),
-                               message=f"{ex.id}: {w.message}",
-                               evidence=[(ex.id, ev.start if ev else None, ev.end if ev else None,
-                                          ev.text if ev else "")]))
+    for doc_id, n, w in warnings:
+        if w.kind != "acronym_mismatch":
+            continue
+        ev = w.evidence
+        out.append(Finding(kind="acronym_mismatch", key=_key("acronym", doc_id, n, w.message),
+                           message=f"{doc_id}: {w.message}",
+                           evidence=[(doc_id, ev.start if ev else None, ev.end if ev else None,
+                                      ev.text if ev else "")]))
     return out

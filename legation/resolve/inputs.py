@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from legation.models import Extraction, Title
+from legation.models import Extraction, Figure, Title, Warning
 from legation.resolve.names import culture, fold, looks_like_acronym, name_tokens, org_key, place_key
 
 ENCOUNTERS = frozenset({"meeting", "talks", "reception", "visit", "call", "signing"})
@@ -28,6 +28,7 @@ class PersonRec:
     date: str | None  # the date the document shows the person at (event date, else publication)
     titles: list[Title]
     anchor: tuple[str, str]
+    aliases: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -77,7 +78,8 @@ class Records:
     organizations: list[OrgRec] = field(default_factory=list)
     places: list[PlaceRec] = field(default_factory=list)
     events: list[EventRec] = field(default_factory=list)
-    extractions: list[Extraction] = field(default_factory=list)
+    figures: list[tuple[str, int, Figure]] = field(default_factory=list)  # (doc, position, figure)
+    warnings: list[tuple[str, int, Warning]] = field(default_factory=list)
     person_index: dict[tuple[str, str], int] = field(default_factory=dict)
     org_index: dict[tuple[str, str], int] = field(default_factory=dict)
     acronyms: dict[str, dict[str, str]] = field(default_factory=dict)  # doc -> short -> long
@@ -133,41 +135,77 @@ def _person_dates(ex: Extraction) -> dict[str, str]:
     return out
 
 
+@dataclass(slots=True)
+class _Doc:
+    """One document's records, before they get their place in the whole (small: no text, no models)."""
+
+    people: list[PersonRec]
+    orgs: list[OrgRec]
+    places: list[PlaceRec]
+    events: list[tuple[EventRec, list[int]]]  # with the positions of its people in ``people``
+    acronyms: dict[str, str]
+    figures: list[Figure]
+    warnings: list[Warning]
+
+
+def _slim(ex: Extraction) -> _Doc:
+    dates = _person_dates(ex)
+    people, by_name, position = [], {}, {}
+    for n, p in enumerate(ex.people):
+        tokens = name_tokens(p.name) or tuple(fold(p.name).split())
+        by_name.setdefault(fold(p.name), n)
+        position[p.id] = n
+        people.append(PersonRec(ex.id, p.id, p.name, tokens, culture(tokens, p.country), p.country,
+                                dates.get(p.id, ex.published), list(p.titles), (ex.id, fold(p.name)),
+                                list(p.aliases)))
+    events = []
+    for ev in ex.events:
+        local: list[int] = []
+        for who in ev.participants:
+            n = position.get(who, by_name.get(fold(who)))
+            if n is not None and n not in local:
+                local.append(n)
+        countries = {c for c in (ev.source_country, ev.target_country) if c}
+        if ev.place and ev.place.country:
+            countries.add(ev.place.country)
+        date = ev.date
+        evidence = (ev.evidence.start, ev.evidence.end, ev.evidence.text) if ev.evidence else (None, None, "")
+        events.append((EventRec(ex.id, ev.id, ev.kind, date.start if date else None, date.end if date else None,
+                                date.precision if date else None, ev.place.name if ev.place else None,
+                                ev.place.country if ev.place else None, [], countries, ex.published, evidence,
+                                (ex.id, ev.id)), local))
+    orgs = [OrgRec(ex.id, o.id, o.name, org_key(o.name), o.acronym, looks_like_acronym(o.name), o.country, o.kind,
+                   (ex.id, fold(o.name))) for o in ex.organizations]
+    places = [PlaceRec(ex.id, pl.id, pl.name, place_key(pl.name), pl.kind, pl.country, (ex.id, fold(pl.name)))
+              for pl in ex.places]
+    return _Doc(people, orgs, places, events, {a.short: a.long for a in ex.acronyms}, list(ex.figures),
+                list(ex.warnings))
+
+
 def flatten(extractions: Iterable[Extraction]) -> Records:
-    """Every document's people, organizations, places and events as records."""
-    recs = Records()
+    """Every document's people, organizations, places and events as records, in document-id order.
+
+    The extractions are consumed one by one and not kept (a large knowledge base streams through
+    here); the order of the input does not matter, and for an id given twice the last one counts.
+    """
+    docs: dict[str, _Doc] = {}
     for ex in extractions:
-        recs.extractions.append(ex)
-        dates = _person_dates(ex)
-        recs.acronyms[ex.id] = {a.short: a.long for a in ex.acronyms}
-        for o in ex.organizations:
-            recs.org_index[(ex.id, o.id)] = len(recs.organizations)
-            recs.organizations.append(OrgRec(ex.id, o.id, o.name, org_key(o.name), o.acronym,
-                                             looks_like_acronym(o.name), o.country, o.kind,
-                                             (ex.id, fold(o.name))))
-        for pl in ex.places:
-            recs.places.append(PlaceRec(ex.id, pl.id, pl.name, place_key(pl.name), pl.kind, pl.country,
-                                        (ex.id, fold(pl.name))))
-        by_name: dict[str, int] = {}
-        for p in ex.people:
-            tokens = name_tokens(p.name) or tuple(fold(p.name).split())
-            recs.person_index[(ex.id, p.id)] = len(recs.people)
-            by_name[fold(p.name)] = len(recs.people)
-            recs.people.append(PersonRec(ex.id, p.id, p.name, tokens, culture(tokens, p.country), p.country,
-                                         dates.get(p.id, ex.published), list(p.titles), (ex.id, fold(p.name))))
-        for ev in ex.events:
-            people = []
-            for who in ev.participants:
-                idx = recs.person_index.get((ex.id, who), by_name.get(fold(who)))
-                if idx is not None and idx not in people:
-                    people.append(idx)
-            countries = {c for c in (ev.source_country, ev.target_country) if c}
-            if ev.place and ev.place.country:
-                countries.add(ev.place.country)
-            date = ev.date
-            evidence = (ev.evidence.start, ev.evidence.end, ev.evidence.text) if ev.evidence else (None, None, "")
-            recs.events.append(EventRec(
-                ex.id, ev.id, ev.kind, date.start if date else None, date.end if date else None,
-                date.precision if date else None, ev.place.name if ev.place else None,
-                ev.place.country if ev.place else None, people, countries, ex.published, evidence, (ex.id, ev.id)))
+        docs[ex.id] = _slim(ex)
+    recs = Records()
+    for doc_id in sorted(docs):
+        d = docs.pop(doc_id)
+        recs.acronyms[doc_id] = d.acronyms
+        for o in d.orgs:
+            recs.org_index[(doc_id, o.local)] = len(recs.organizations)
+            recs.organizations.append(o)
+        recs.places.extend(d.places)
+        base = len(recs.people)
+        for n, p in enumerate(d.people):
+            recs.person_index[(doc_id, p.local)] = base + n
+        recs.people.extend(d.people)
+        for ev, local in d.events:
+            ev.people = [base + n for n in local]
+            recs.events.append(ev)
+        recs.figures.extend((doc_id, n, f) for n, f in enumerate(d.figures))
+        recs.warnings.extend((doc_id, n, w) for n, w in enumerate(d.warnings))
     return recs
