@@ -17,6 +17,7 @@ from legation.nlp.lexicon import Lexicon
 
 __all__ = ["credit_spans", "credit_role"]
 
+_DATELINE_AGENCY = re.compile(r"^\s*[^\n(]{2,60}?\s?\(([^)\n]{2,40})\)\s*(?:-|–|—|--|:|\.)")
 _ROLE_WORDS = (
     ("translat", "translator"), ("edit", "editor"), ("photo", "photographer"), ("report", "reporter"),
     ("writ", "writer"), ("compil", "compiler"), ("video", "videographer"), ("graphic", "graphics"),
@@ -50,6 +51,9 @@ def credit_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
         for r in inline_res:
             for m in r.finditer(para):
                 spans.append((start + m.start(), start + m.end()))
+        dateline = _DATELINE_AGENCY.match(para)
+        if dateline:  # "Brasília (Agência Brasil) -": the agency, not the city
+            spans.append((start + dateline.start(1), start + dateline.end(1)))
     signoff = cfg.get("signoff")
     if signoff:
         # a byline alone on its line right under the headline

@@ -100,6 +100,7 @@ class Lexicon:
     known_orgs: dict[str, str] = field(default_factory=dict)
     org_inner_lowercase: frozenset[str] = frozenset()
     agency_country: dict[str, str] = field(default_factory=dict)
+    given_names: frozenset[str] = frozenset()
     credits: dict = field(default_factory=dict)
 
     def is_portfolio(self, word: str) -> bool:
@@ -119,14 +120,19 @@ class Lexicon:
         return _role_words(self.roles, self.modifiers)
 
     def culture_of_first(self, token: str) -> Culture | None:
-        for name in ("vietnamese", "chinese", "korean", "khmer"):
+        for name in ("vietnamese", "chinese", "korean", "khmer", "japanese"):
             c = self.cultures[name]
             if token in c.surnames:
                 return c
         return None
 
     def is_given_name(self, token: str) -> bool:
+        """A Spanish or Portuguese given name (it marks the two-surname culture)."""
         return token in self.cultures["two_surnames"].given_names
+
+    def is_common_given_name(self, token: str) -> bool:
+        """A given name common in any culture: a run of name words that starts with one is a name."""
+        return token in self.given_names or self.is_given_name(token)
 
 
 @lru_cache(maxsize=4)
@@ -184,5 +190,6 @@ def load_lexicon() -> Lexicon:
         known_orgs=dict(orgs.get("known", {})),
         org_inner_lowercase=frozenset(orgs.get("inner_lowercase", ())),
         agency_country=dict(orgs.get("agency_country", {})),
+        given_names=frozenset(names.get("given_names", ())),
         credits=read_json("credits.json"),
     )

@@ -64,6 +64,9 @@ def culture_of(words: Sequence[str], lex: Lexicon, country: str | None = None) -
     first = words[0]
     if len(words) >= 2 and re.match(r"^[A-Z][a-z]?\.$", first):
         return lex.cultures["mongolian"]  # "Ts. Oyunchimeg": a patronymic initial, then the given name
+    japanese = lex.cultures["japanese"]
+    if len(words) == 2 and (words[0] in japanese.surnames or words[-1] in japanese.surnames):
+        return japanese  # "Nakamura Takeshi" or "Takeshi Nakamura": called "Nakamura" either way
     if len(words) >= 2:
         found = lex.culture_of_first(first)
         if found is not None and not lex.is_given_name(first):
@@ -111,6 +114,8 @@ def preferred_short_forms(full: Sequence[str], culture: Culture) -> list[tuple[s
         return [full[:1], full[-1:]]
     if culture.call == "given":
         return [full[:k] for k in range(n - 1, 0, -1)] + [full[-1:]]
+    if culture.call == "surname":
+        return [full[:1]] if full[0] in culture.surnames else [full[-1:]]
     return [full[-1:]]
 
 
@@ -132,9 +137,13 @@ def is_short_form(short: Sequence[str], full: Sequence[str], lex: Lexicon, cultu
     k = len(s)
     if f[-k:] == s:
         # a Chinese or Korean given name alone is not how anyone is called in news
+        if culture.call == "surname":
+            return full[-1] in culture.surnames or k > 1
         return culture.call != "first" or k >= len(f) - 1 and k > 1
     if f[:k] == s:
         # a Western or Spanish given name alone is not a reference to the person
+        if culture.call == "surname":
+            return k == 1 and full[0] in culture.surnames
         return culture.order == "family_first" or culture.call in ("full", "given")
     if culture.call == "surnames" and len(f) >= 3 and f[-2:-1] == s:
         return True

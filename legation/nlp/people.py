@@ -332,7 +332,8 @@ class PeopleComponent(GuardedComponent):
             run.anchor = "ner"
             return
         if person_starts_at(doc, run.start, lex, set()) or lex.culture_of_first(run.words[0]) \
-                or culture_of(run.words, lex).name == "mongolian":
+                or culture_of(run.words, lex).name in ("mongolian", "japanese") \
+                or lex.is_common_given_name(run.words[0].split("-")[0]) or lex.is_common_given_name(run.words[0]):
             run.anchor = "culture"
             return
         if run.start > 0 and doc[run.start - 1].text.lower() in ("counterpart", "counterparts", "host", "guest"):

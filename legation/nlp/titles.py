@@ -206,6 +206,16 @@ class TitleParser:
             if k >= sent_start and (doc[k].text in (",", ";") or k in self.name_tokens
                                     or self._kind(k) == "person") and not self._list_element(name_start):
                 return []
+            found = self._parse_zone(j, end, require_start=False)
+            if not found:
+                low = self._lowercase_comma_title(end, sent_start)
+                if low < end:
+                    self._lower_roles = True
+                    try:
+                        found = self._parse_zone(low, end, require_start=True)
+                    finally:
+                        self._lower_roles = False
+            return found
         return self._parse_zone(j, end, require_start=False)
 
     def after(self, name_end: int) -> list[TitleParse]:
@@ -353,6 +363,26 @@ class TitleParser:
             if s < b:
                 parts.append((s, b))
         return parts
+
+    def _lowercase_comma_title(self, comma: int, sent_start: int) -> int:
+        """"the chairman of the employers' federation MEDEF, Jean-Luc Marchand": a title in lower
+        case before a comma, opened by "the" or "a" and a role.  Returns the zone's start (the comma
+        itself when there is none)."""
+        doc = self.doc
+        k = comma - 1
+        while k > sent_start and comma - k <= 12:
+            t = doc[k]
+            if t.text in (",", ";", ":", ".", "(", ")") or t.i in self.name_tokens:
+                return comma
+            if doc[k - 1].text.lower() in ("the", "a", "an"):
+                self._lower_roles = True
+                try:
+                    if self.role_at(k) is not None:
+                        return k
+                finally:
+                    self._lower_roles = False
+            k -= 1
+        return comma
 
     def _list_element(self, i: int, *, skip_honorifics: bool = False) -> bool:
         """Does a name start at ``i`` and end a list element (", ", "and", ";", "." or ")" after it)?

@@ -21,7 +21,8 @@ LEX = load_lexicon()
     ("Hun Manet", "khmer"),
     ("Luis Alberto Villanueva Carbajal", "two_surnames"),
     ("Teresa Mera Gomez", "two_surnames"),
-    ("Yoko Kamikawa", "default"),
+    ("Yoko Kamikawa", "japanese"),
+    ("Nakamura Takeshi", "japanese"),
     ("Annalena Baerbock", "default"),
 ])
 def test_names_culture_of(full, culture):
@@ -46,6 +47,8 @@ def test_names_given_call_countries_follow_the_country():
     ("Luis", "Luis Alberto Villanueva Carbajal", False),                # a Spanish given name alone
     ("Kamikawa", "Yoko Kamikawa", True),
     ("Yoko", "Yoko Kamikawa", False),
+    ("Nakamura", "Nakamura Takeshi", True),        # Japanese order in English: still the family name
+    ("Takeshi", "Nakamura Takeshi", False),
     ("Prado", "Marcos Antonio de Oliveira Prado", True),
     ("Gonzalez-Olaechea", "Javier Gonzalez-Olaechea Franco", True),
     ("Smith", "Jane Doe", False),

@@ -107,3 +107,25 @@ def test_people_mentions_point_at_the_text(read):
     doc = read(text)
     p = people_of(doc)["Ricardo Parodi"]
     assert [text[s:e] for s, e in p.mentions] == ["Ricardo Parodi", "Parodi"]
+
+
+def test_people_given_names_and_initials_anchor_names(read):
+    doc = read("On June 12 she met the mayors of Lyon and Marseille, Sophie Roux and Karim Benali. Her "
+               "Mongolian counterpart B. Enkhjargal was accompanied by Ts. Oyunchimeg.")
+    people = people_of(doc)
+    assert {"Sophie Roux", "Karim Benali", "B. Enkhjargal", "Ts. Oyunchimeg"} <= set(people)
+    assert people["Ts. Oyunchimeg"].country == "MN"
+
+
+def test_people_japanese_names_in_either_order(read):
+    doc = read("Tokyo (Kyodo) - Thai Deputy Prime Minister Anan Srisuk paid a courtesy call on Prime Minister "
+               "Nakamura Takeshi on July 21. Nakamura welcomed the delegation.")
+    people = people_of(doc)
+    assert "Nakamura" in people["Nakamura Takeshi"].aliases
+    assert people["Nakamura Takeshi"].country == "JP"
+
+
+def test_people_agencies_in_datelines_are_not_people(read):
+    doc = read("Brasília (Agência Brasil) - Argentine Foreign Minister Lucas Pereyra cancelled his visit. "
+               "He had met opposition leader Marcelo Teixeira. Teixeira, for his part, said so.")
+    assert set(people_of(doc)) == {"Lucas Pereyra", "Marcelo Teixeira"}

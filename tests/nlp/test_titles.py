@@ -122,3 +122,24 @@ def test_titles_never_crash(read, words):
             assert t.text and t.role
     mine = ("legation_acronyms", "legation_places", "legation_organizations", "legation_people")
     assert not [w for w in doc._.legation_warnings if w.kind == "component_failed" and w.message.startswith(mine)]
+
+
+def test_titles_lowercase_title_before_a_comma(read):
+    doc = read("She held talks with the chairman of the employers' federation MEDEF, Jean-Luc Marchand, "
+               "and met TotalEnergies executive Pierre Lefort.")
+    assert titles_of(doc, "Jean-Luc Marchand") == ["chairman of the employers' federation MEDEF"]
+    assert titles_of(doc, "Pierre Lefort") == ["TotalEnergies executive"]
+
+
+def test_titles_in_a_list_of_titles_and_names(read):
+    doc = read("It was attended by India's Minister of State for Commerce, Arvind Kulkarni, Ethiopia's State "
+               "Minister of Trade, Yohannes Desta Haile, and Russia's Deputy Minister of Economic Development, "
+               "Dmitry Volkov, among others.")
+    assert titles_of(doc, "Yohannes Desta Haile") == ["State Minister of Trade"]
+    assert people_of(doc)["Yohannes Desta Haile"].country == "ET"
+    assert people_of(doc)["Dmitry Volkov"].country == "RU"
+
+
+def test_titles_dash_joined_posts_are_two_titles(read):
+    doc = read("Ukraine's First Deputy Prime Minister - Minister of Economy Oksana Hrytsenko spoke by phone.")
+    assert titles_of(doc, "Oksana Hrytsenko") == ["First Deputy Prime Minister", "Minister of Economy"]
