@@ -47,6 +47,7 @@ from legation.store.records import (
     PlaceRecord,
     PlaceSummary,
     QueryResult,
+    RoleHolder,
     RoleRecord,
     SearchHit,
     SourceRef,
@@ -345,9 +346,9 @@ class QueryMixin:
                                    .where(t.person_roles.c.organization_id == organization_id)).scalars().all()
             roles = self._roles(conn, holders)
             names = self._names(conn, "person", holders)
-            people = [(names[pid], role) for pid in holders for role in roles[pid]
+            people = [RoleHolder(person=names[pid], role=role) for pid in holders for role in roles[pid]
                       if role.organization is not None and role.organization.id == organization_id]
-            people.sort(key=lambda pr: (pr[1].first_seen or "", pr[0].name))
+            people.sort(key=lambda h: (h.role.first_seen or "", h.person.name))
             sources = self._sources(conn, t.doc_organizations, "organization_id", organization_id)
             links = self._links(conn, "organization", organization_id)
         return OrganizationRecord(**_org_summary(r).model_dump(), people=people, sources=sources, links=links)

@@ -184,9 +184,15 @@ class OrganizationSummary(_Record):
     n_documents: int = 0
 
 
+class RoleHolder(_Record):
+    """A person and a title they held in an organization."""
+
+    person: EntityRef
+    role: RoleRecord
+
+
 class OrganizationRecord(OrganizationSummary):
-    people: list[tuple[EntityRef, RoleRecord]] = Field(default_factory=list,
-                                                       description="people with a title in it")
+    people: list[RoleHolder] = Field(default_factory=list, description="people with a title in it, oldest first")
     sources: list[SourceRef] = Field(default_factory=list)
     links: list[LinkRecord] = Field(default_factory=list)
 

@@ -342,3 +342,44 @@ def test_store_duplicate_ids_from_two_sources_keep_the_first(kb):
     assert report.added == 1 and [r.source for r in report.rejected] == ["elsewhere/a-lima.txt"]
     again = ingest_extractions([a, b], store=kb)
     assert again.unchanged == 1 and again.replaced == 0
+
+
+def test_store_organization_and_place_records(full):
+    page = full.organizations(q="communist")
+    names = {o.name for o in page.items}
+    assert {"Communist Party of Peru", "Peruvian Communist Party", "Communist Party of Vietnam"} <= names
+    pcp = next(o for o in page.items if o.name == "Peruvian Communist Party")
+    assert pcp.acronym == "PCP" and pcp.n_documents == 2
+    assert full.organizations(q="PCP").items[0].id == pcp.id  # by acronym
+    record = full.organization(pcp.id)
+    assert record.people and {h.person.name for h in record.people} == {"Luis Alberto Villanueva Carbajal"}
+    assert {s.doc_id for s in record.sources} == {"c-hanoi", "d-short"}
+    assert any(link.rule == "acronym" for link in record.links)
+    json_ready = record.model_dump(mode="json")
+    assert json_ready["people"][0]["person"]["kind"] == "person"
+    lima = full.places(q="lima").items[0]
+    assert lima.country == "PE" and lima.n_documents == 2
+    place = full.place(lima.id)
+    assert {e.date_start for e in place.events} == {"2024-08-22"}
+    with pytest.raises(NotFound):
+        full.organization(99999)
+
+
+def test_store_documents_listing_and_search(full):
+    page = full.documents(sort="-published", limit=2)
+    assert page.total == 4 and [d.id for d in page.items] == ["b-lima", "a-lima"]
+    assert page.next_offset == 2
+    assert [d.id for d in full.documents(since="2024-01-01").items] == ["a-lima", "b-lima"]
+    assert [d.id for d in full.documents(q="ended his visit").items] == ["d-short"]
+    hits = full.search("Villanueva")
+    assert {h.kind for h in hits} >= {"person", "document"}
+    assert full.search("   ") == []
+    with pytest.raises(ConfigError):
+        full.search("x", kinds=["planet"])
+
+
+def test_store_stats_and_decisions(full):
+    stats = full.stats()
+    assert (stats.documents, stats.figures, stats.decisions, stats.stale) == (4, 2, 0, False)
+    assert stats.people == 4 and stats.backend == full.backend  # Dung, Cabrera Toro, Tran Tuan Anh, Villanueva
+    assert full.decisions() == []
