@@ -128,15 +128,16 @@ class Tracker:
                 self._add(part)
         self.snapshots[sentence_index] = (self.focus, list(self._told.get(sentence_index, [])))
 
-    def add_members(self, people: list[str]) -> None:
-        """'The delegation included X, Y and Z': they travel with the delegation in focus."""
+    def add_members(self, people: list[str], *, visiting: bool = True) -> None:
+        """'The delegation included X, Y and Z' (they travel with the delegation in focus);
+        'X and Y were also present', 'The Indian side was led by X' (they took part in it)."""
         e = self.focus
         if e is None:
             return
         for p in people:
             if p not in e.people:
                 e.people.append(p)
-            if p not in e.visitors:
+            if visiting and p not in e.visitors:
                 e.visitors.append(p)
 
     def finish(self) -> list[Encounter]:
@@ -249,6 +250,8 @@ class Tracker:
                     continue
             elif set(m.delegations) & set(e.delegations):
                 pass
+            elif mp and not ep and not e.delegations and m.kind == e.kind:
+                pass  # 'Kenya and Japan signed ...' then 'X and Y signed the documents': now it has names
             elif not (m.kind == e.kind and e in (self.focus, self.last)):
                 continue  # one side names no one: only the encounter just told ('Kenya and Japan signed ...')
             key = (shared, e is self.focus, e.touched)

@@ -119,6 +119,7 @@ class Discourse:
     refs: list[Ref] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     dateline: Ref | None = None
+    dateline_sentence: int | None = None  # the sentence the dateline opens (the lead)
     cache: dict = field(default_factory=dict)  # per-article memo of derived lookups (trigger words, title refs)
 
     @classmethod
@@ -282,13 +283,18 @@ class Discourse:
 
     def _find_dateline(self) -> Ref | None:
         """'Hanoi (VNA) -' at the start of the first body paragraph: where the story was filed."""
-        for s in self.sentences[:4]:
+        for i, s in enumerate(self.sentences[:8]):
             m = _DATELINE.match(s.text)
-            if not m:
+            if m:
+                start = s.start + m.start(1)
+                for r in self.refs_in(start, s.start + m.end(1), "place"):
+                    self.dateline_sentence = i
+                    return r
                 continue
-            start = s.start + m.start(1)
-            for r in self.refs_in(start, s.start + m.end(1), "place"):
-                return r
+            if s.text.isupper() and len(s.text.split()) <= 4:  # 'NEW DELHI' on a line of its own
+                for r in self.refs_in(s.start, s.end, "place"):
+                    self.dateline_sentence = i + 1
+                    return r
         return None
 
 
@@ -300,7 +306,8 @@ def _is_caption(text: str, sentences: list[tuple[int, int]]) -> bool:
     """Photo captions: a credit '(Photo: ...)', one line without a final stop, or one short
     sentence told in the present ('X presents a gift to Y.'), not in the past of a report."""
     body = text[sentences[0][0]:sentences[-1][1]]
-    if re.search(r"\(Photo\b|\bPhoto:|\bPhoto by\b", body):
+    if re.search(r"\((?:Photo|Pic|Picture|Image|File photo|Courtesy|Credit)\b|\b(?:Photo|Pic|Picture):|\b(?:Photo|Pic|Picture) by\b",
+                 body):
         return True
     if len(sentences) != 1:
         return False

@@ -77,8 +77,9 @@ def extract_events(text: str, *, published: str | None, people, organizations, p
         actors[sent.index] = ctx.actor
         mentions = detect_encounters(sent, disc, ctx)
         tracker.add(sent.index, mentions)
-        if not mentions and _MEMBERS.search(sent.text):
-            tracker.add_members([r.id for r in disc.refs_in(sent.start, sent.end, "person")])
+        if not mentions and (_MEMBERS.search(sent.text) or _PRESENT.search(sent.text)):
+            tracker.add_members([r.id for r in disc.refs_in(sent.start, sent.end, "person") if not disc.is_dead(r.id)],
+                                visiting=bool(_MEMBERS.search(sent.text)))
         _update_context(disc, sent, ctx, mentions, tracker)
     encounters = tracker.finish()
     statements = detect_statements(disc, tracker, actors)
@@ -159,13 +160,12 @@ class _Assembler:
     def _lead_date(self) -> tuple[DateExpr, set[str]] | None:
         """The day the article's lead gives ('X and Y agreed Tuesday ...'), and who it names."""
         disc = self.disc
-        for sent in disc.sentences[:6]:
-            if sent.caption:
-                continue
+        body = [s for s in disc.sentences[:10] if not s.caption][:4]
+        for sent in body:
             days = [d for d in disc.dates_in(sent.start, sent.end) if d.start and len(d.start) == 10 and not d.end]
             people = {r.id for r in disc.refs_in(sent.start, sent.end, "person")}
-            if people:
-                return (days[0], people) if days else None
+            if days and people:
+                return days[0], people
         return None
 
     def _date_from_lead(self, e: Encounter, people: list[str]) -> DateExpr | None:
@@ -308,7 +308,7 @@ class _Assembler:
                 return EventPlace(name=disc.places[pid].name, country=disc.place_country(pid), inferred=False)
         strong = e.strong or e.mentions[0]
         dl = disc.dateline
-        in_lead = dl is not None and strong.sentence.start <= dl.start < strong.sentence.end
+        in_lead = dl is not None and strong.sentence.index == disc.dateline_sentence
         if in_lead and not e.destination and not disc.is_country(dl.id) and all(
                 disc.place_country(p) == disc.place_country(dl.id) for p in e.places):
             return EventPlace(name=disc.places[dl.id].name, country=disc.place_country(dl.id), inferred=False)
@@ -498,6 +498,9 @@ class _Assembler:
 _MEMBERS = re.compile(r"\b(?:the|this|his|her|their) delegation (?:also )?(?:included|includes|comprised|comprises|"
                       r"consisted of|consists of|was composed of|is composed of)\b|\bmembers of the delegation\b",
                       re.I)
+_PRESENT = re.compile(r"\b(?:also took part|took part (?:in it|in the (?:talks|meeting|session|ceremony))|"
+                      r"(?:were|was) (?:also )?present|also attended|also participated|(?:side|sides|delegation) "
+                      r"(?:was|were) (?:led|headed) by|joined (?:the )?(?:talks|meeting|session))\b", re.I)
 _PAST = re.compile(r"\b(?:had|first|previously|ago|earlier|last|once|former(?:ly)?|recalled|years?)\b", re.I)
 _MEDIATION = re.compile(r"\b(?:mediat\w+|brokered|facilitated by|under the auspices of|hosted by|hosted the talks)\b",
                         re.I)

@@ -116,6 +116,9 @@ def _sentence_statements(disc: Discourse, sent: Sentence, actor: str | None) -> 
             continue  # 'praised ... and highly appreciated ...': one praise per sentence
         if rule.kind == "proposal" and re.match(r"\s+(?:about|for\s+(?:his|her|their)\s+name)", text[end:end + 20]):
             continue
+        if rule.kind == "proposal" and re.match(r"call\w*\s+on\b", text[start:end], re.I) \
+                and not re.search(r"\bto\s+[a-z]", text[end:min(sent.end, end + 110)]):
+            continue  # 'called on the minister' is a courtesy call; 'called on X to ...' a proposal
         seen_kinds.add(rule.kind)
         st = Statement(kind=rule.kind, sentence=sent, start=start, end=end)
         _speaker(disc, sent, st, rule.speaker, actor)
@@ -320,7 +323,9 @@ def _anniversaries(disc: Discourse, sent: Sentence) -> list[Statement]:
             dyad_text += " " + subject
         canonical = subject or ""
         for name, pat in lex.canonical_subjects:
-            if pat.search(subject or sent.text):  # 'the 50th anniversary year' of the relations the sentence names
+            # 'the 50th anniversary year', 'of those ties': the relations the sentence names
+            if pat.search(subject or "") or ((not subject or re.match(r"(?:those|these|the|their|its)\s", subject))
+                                             and pat.search(sent.text)):
                 canonical = name
                 break
         year = _anniversary_year(disc, sent, hit.end(), ordinal)
@@ -342,17 +347,26 @@ def _anniversaries(disc: Discourse, sent: Sentence) -> list[Statement]:
 
 
 def _anniversary_year(disc: Discourse, sent: Sentence, pos: int, ordinal: int) -> int | None:
+    """The year an anniversary falls in: the end of a span as long as the ordinal ('(1994–2024)'),
+    a founding year plus the ordinal ('established in 1974 ... the 50th anniversary'), or the
+    year a date in the sentence gives ('next year', 'the year 2024')."""
     text = disc.text
     for m in _YEAR_RANGE.finditer(text, pos, min(sent.end, pos + 120)):
         a, b = int(m.group(1)), int(m.group(2))
         if b - a == ordinal:
             return b
+    fallback = None
     for d in disc.dates_in(sent.start, sent.end):
-        if d.start and len(d.start) >= 4 and d.precision in ("year", "month", "day") and not d.end:
-            return int(d.start[:4])
-        if d.start and d.end and d.end[:4] != d.start[:4] and int(d.end[:4]) - int(d.start[:4]) == ordinal:
+        if not d.start or len(d.start) < 4:
+            continue
+        if d.end and d.end[:4] != d.start[:4] and int(d.end[:4]) - int(d.start[:4]) == ordinal:
             return int(d.end[:4])
-    return None
+        before = text[max(sent.start, d.offsets[0] - 60):d.offsets[0]]
+        if re.search(r"\b(?:established|founded|set up|signed|since|forged|launched|began)\b[^.;]*$", before, re.I):
+            return int(d.start[:4]) + ordinal
+        if fallback is None and d.precision in ("year", "month", "day") and not d.end:
+            fallback = int(d.start[:4])
+    return fallback
 
 
 # ---------------------------------------------------------------------------- merging
