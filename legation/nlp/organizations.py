@@ -125,6 +125,8 @@ class OrganizationComponent(GuardedComponent):
             end, kind = head
             if c.get(end - 1, ("", ""))[0] == "place":
                 continue  # "Russian Federation", "United Arab Emirates" are places
+            if any(fold(word_text(doc, i, i + n)) in self.lex.roles for n in (2, 3) if i + n <= len(doc)):
+                continue  # "Cabinet Secretary", "State Council member"? the head opens a title here
             start = self._grow_left(doc, i)
             if start == i and fold(word_text(doc, i, end)) in self.lex.weak_heads:
                 continue  # "Group", "Office" alone are not names

@@ -183,6 +183,11 @@ class PeopleComponent(GuardedComponent):
                 if self._is_name_word(doc, j) and "\n" not in doc[j - 1].whitespace_:
                     j += 1
                     continue
+                if t.text in lex.demonyms and "\n" not in doc[j - 1].whitespace_ and is_name_token(t) \
+                        and not claims(doc).get(j) and (j + 1 >= n or not is_cap(doc[j + 1])) \
+                        and lex.culture_of_first(doc[i].text):
+                    j += 1  # "Hoang Van Thai": a given name that is also a demonym ends the name
+                    continue
                 if t.text == "-" and not doc[j - 1].whitespace_ and not t.whitespace_ and j + 1 < n \
                         and doc[j + 1].text[:1].isalpha() and claims(doc).get(j + 1, ("", ""))[0] == "":
                     j += 2

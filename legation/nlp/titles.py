@@ -409,8 +409,7 @@ class TitleParser:
 
     def _bare_prefix(self, start: int, end: int) -> bool:
         """Words before a role that belong to it ("Foreign" of "Foreign Affairs Secretary")."""
-        return all(self.lex.is_portfolio(self.doc[i].text) or self.doc[i].text in (",", "and", "&")
-                   for i in range(start, end))
+        return end - start <= 2 and all(self.lex.is_portfolio(self.doc[i].text) for i in range(start, end))
 
     def _has_role_between(self, start: int, end: int) -> bool:
         return any(self.role_at(i) is not None for i in range(start, end))
