@@ -58,6 +58,8 @@ class Mention:
     href: str | None = None
     title: str = ""
     anchor: str | None = None  # an id for the first mention of a record (P1, O2, ...)
+    #: ids of mentions hidden inside this one ("Ho Chi Minh City" in "Ho Chi Minh City People's Committee")
+    hidden: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -96,17 +98,21 @@ def _mentions(mentions: Iterable[Mention], size: int, cuts: Sequence[int]) -> li
         if m.start >= last_end:
             kept.append(m)
             last_end = m.end
+        elif m.anchor:  # hidden inside the previous one: keep its id there, so links to it still land
+            outer = kept[-1]
+            kept[-1] = Mention(outer.start, outer.end, outer.kind, outer.href, outer.title, outer.anchor,
+                               (*outer.hidden, m.anchor))
     out: list[Mention] = []
     for m in kept:
         start = m.start
         i = bisect.bisect_right(cuts, start)
-        anchor = m.anchor
+        anchor, hidden = m.anchor, m.hidden
         while i < len(cuts) and cuts[i] < m.end:
-            out.append(Mention(start, cuts[i], m.kind, m.href, m.title, anchor))
-            anchor = None
+            out.append(Mention(start, cuts[i], m.kind, m.href, m.title, anchor, hidden))
+            anchor, hidden = None, ()
             start = cuts[i]
             i += 1
-        out.append(Mention(start, m.end, m.kind, m.href, m.title, anchor))
+        out.append(Mention(start, m.end, m.kind, m.href, m.title, anchor, hidden))
     return out
 
 
@@ -114,9 +120,10 @@ def _mention(text: str, m: Mention) -> Markup:
     body = escape(text[m.start:m.end])
     ident = Markup(' id="{}"').format(m.anchor) if m.anchor else Markup("")
     title = Markup(' title="{}"').format(m.title) if m.title else Markup("")
+    before = Markup("").join(Markup('<span class="anchor" id="{}"></span>').format(a) for a in m.hidden)
     if m.href:
-        return Markup('<a class="m m-{}" href="{}"{}{}>{}</a>').format(m.kind, m.href, ident, title, body)
-    return Markup('<span class="m m-{}"{}{}>{}</span>').format(m.kind, ident, title, body)
+        return before + Markup('<a class="m m-{}" href="{}"{}{}>{}</a>').format(m.kind, m.href, ident, title, body)
+    return before + Markup('<span class="m m-{}"{}{}>{}</span>').format(m.kind, ident, title, body)
 
 
 def _tags(group: _Group) -> Markup:

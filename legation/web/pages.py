@@ -34,9 +34,7 @@ def entity_id(raw: str, kind: str) -> int:
 
 
 def _point_href(p: SeriesPoint) -> str:
-    if p.evidence is not None:
-        return document_url(p.document, anchor_id(p.evidence.start, p.evidence.end))
-    return document_url(p.document)
+    return document_url(p.document, at=p.evidence) if p.evidence is not None else document_url(p.document)
 
 
 def _event_label(e: EventSummary) -> str:
@@ -219,14 +217,18 @@ def annotate(record: DocumentRecord) -> tuple[list[Fact], list[Mention]]:
     return facts, mentions
 
 
-def document(store: Store, doc_id: str) -> dict[str, Any]:
+def document(store: Store, doc_id: str, at: str = "") -> dict[str, Any]:
+    """The article with its facts marked; ``at="START-END"`` also marks that span (a link's target)."""
     record = store.document(doc_id)
     facts, mentions = annotate(record)
+    span = re.fullmatch(r"(\d{1,9})-(\d{1,9})", at or "")
+    if span:
+        facts.append(Fact(int(span.group(1)), int(span.group(2)), "target"))
     ex = record.extraction
     names = {p.id: p.name for p in ex.people}
     return {"doc": record, "ex": ex, "body": highlight(record.text, facts, mentions), "names": names,
             "titles": _local_titles(ex), "flow": _flow, "figure_label": _figure_label,
-            "n_facts": len({(f.start, f.end) for f in facts}),
+            "n_facts": len({(f.start, f.end) for f in facts if f.kind != "target"}),
             "anchor": lambda ev: anchor_id(ev.start, ev.end) if ev else None}
 
 

@@ -74,8 +74,14 @@ def _q(value: Any) -> str:
     return quote(str(value), safe="")
 
 
-def document_url(doc_id: str, anchor: str | None = None) -> str:
-    return f"/documents/{_q(doc_id)}" + (f"#{anchor}" if anchor else "")
+def document_url(doc_id: str, anchor: str | None = None, *, at: Any = None) -> str:
+    """A document's page; ``at`` (an ``Evidence`` or a (start, end) pair) marks that span and scrolls to it,
+    whether or not it is one of the document's facts."""
+    url = f"/documents/{_q(doc_id)}"
+    if at is not None:
+        start, end = (at.start, at.end) if hasattr(at, "start") else at
+        return f"{url}?at={int(start)}-{int(end)}#at-{int(start)}-{int(end)}"
+    return url + (f"#{anchor}" if anchor else "")
 
 
 def entity_url(kind: str, entity_id: int | str) -> str:

@@ -113,8 +113,9 @@ def make_router(get_store: Callable[..., Store]) -> APIRouter:
         return page(request, "event.html", **pages.event(store, event_id))
 
     @router.get("/documents/{doc_id:path}")
-    def document(request: Request, doc_id: str, store: StoreDep) -> Response:
-        return page(request, "document.html", **pages.document(store, doc_id))
+    def document(request: Request, doc_id: str, store: StoreDep,
+                 at: Annotated[str, Query(max_length=24)] = "") -> Response:
+        return page(request, "document.html", **pages.document(store, doc_id, at))
 
     @router.get("/search")
     def search(request: Request, store: StoreDep, q: Annotated[str, Query(max_length=200)] = "") -> Response:

@@ -76,7 +76,7 @@ def test_api_organizations_and_places(client: TestClient):
     orgs = _ok(client, "/api/organizations", q="PCP")["items"]
     assert [o["name"] for o in orgs] == ["Peruvian Communist Party"]
     record = _ok(client, f"/api/organizations/{orgs[0]['id']}")["item"]
-    assert any("Villanueva Carbajal" in ref["name"] for ref, _role in record["people"])
+    assert any("Villanueva Carbajal" in holder["person"]["name"] for holder in record["people"])
     places = _ok(client, "/api/places", country="NZ")["items"]
     assert {p["name"] for p in places} == {"Wellington", "New Zealand"}
     wellington = next(p for p in places if p["name"] == "Wellington")
