@@ -132,6 +132,8 @@ class Tracker:
         """'The delegation included X, Y and Z' (they travel with the delegation in focus);
         'X and Y were also present', 'The Indian side was led by X' (they took part in it)."""
         e = self.focus
+        if self.last is not None and (e is None or self.last.start > e.start):
+            e = self.last  # 'the two-day meeting held here ...' then 'The Indian side was led by X'
         if e is None:
             return
         for p in people:

@@ -250,6 +250,19 @@ class Discourse:
                 best = r.id
         return best
 
+    def people_with_role(self, word: str, before: int) -> list[str]:
+        """People named before ``before`` whose titles have ``word`` ('secretary'), in the
+        order the article first names them ('the two secretaries')."""
+        word = word.lower()
+        seen: list[str] = []
+        for r in self.refs_in(0, before, "person"):
+            p = self.people.get(r.id)
+            if r.id in seen or p is None:
+                continue
+            if any(re.search(rf"\b{re.escape(word)}\b", t.text.lower()) for t in p.titles):
+                seen.append(r.id)
+        return seen
+
     def demonym_country(self, word: str) -> str | None:
         """ISO alpha-2 for a demonym ('Peruvian' -> PE), from the entity component's table."""
         return _demonyms().get(word.lower())

@@ -35,7 +35,9 @@ _STOP_BACK = {
 _MODIFIER = re.compile(r"^(?:[a-z0-9][a-z0-9-]*|[A-Z][A-Za-z0-9-]*)(?:['’]s?)?$")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:warmly\s+|cordially\s+|officially\s+)?$", re.I)
 _RELCL = re.compile(r",\s*(?:who|which|whose)\b[^,;]*$", re.I)
-_SUBJECT_PRONOUN = re.compile(r"(?:^|[,;]\s*|\b(?:and|then|also)\s+)(he|she|they)\b(?!\s*(?:said|added))", re.I)
+_SUBJECT_PRONOUN = re.compile(r"(?:^|[,;]\s*|\b(?:and|then|also|where|when)\s+(?:on\s+\w+\s+\d+\s+)?)"
+                              r"(?:(he|she|they)\b(?!\s*(?:said|added))|(it)\b(?!\s*(?:said|added|was|is|will|would|has|had)))",
+                              re.I)
 _PREPOSITIONS = {"with", "for", "to", "by", "of", "from", "and", "between", "on", "at", "in", "toward",
                  "towards", "behalf", "than", "like", "including", "among", "about", "against", "via"}
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Madam|Madame|H\.E|Prof|Comrade|Sir|Miss)\.?\s*$")
@@ -692,6 +694,10 @@ def _assign_people(disc: Discourse, sent: Sentence, mentions: list[Mention], ctx
                 left_ids = [ctx.actor]
             elif pron == "they" or disc.lexicon.group_subjects.search(text[sent.start:m.start]):
                 m.group = True
+                left_ids = _group_by_role(disc, text[sent.start:m.start], sent.start) or list(ctx.group)
+                m.delegations.extend(d for d in ctx.group_delegations if d not in m.delegations)
+            elif pron == "it" and ctx.group_delegations:  # 'it held talks with X': the delegation
+                m.group = True
                 left_ids = list(ctx.group)
                 m.delegations.extend(d for d in ctx.group_delegations if d not in m.delegations)
             else:
@@ -718,6 +724,16 @@ def _reports(disc: Discourse, sent: Sentence, r: Ref, m: Mention) -> bool:
     if re.match(r"\s*(?:that\s+)?(?:he|she|they)\b", clause, re.I):
         return False  # 'X recalled that he had visited ...': X again
     return bool(re.search(r"\w", clause))
+
+
+def _group_by_role(disc: Discourse, before: str, offset: int) -> list[str]:
+    """'The two secretaries': the first two people whose titles say 'secretary'."""
+    hit = re.search(r"\b(?:the two|both)\s+([a-z]+?)(?:ies|s)\b", before, re.I)
+    if not hit:
+        return []
+    word = hit.group(1) + ("y" if hit.group(0).lower().endswith("ies") else "")
+    found = disc.people_with_role(word, offset)
+    return found[:2] if len(found) >= 2 else []
 
 
 def _participial_opener(disc: Discourse, sent: Sentence, m: Mention) -> bool:
@@ -847,7 +863,7 @@ def _antecedent(disc: Discourse, sent: Sentence, m: Mention) -> Ref | None:
 
 def _subject_pronoun(before: str) -> str | None:
     hit = last_match(_SUBJECT_PRONOUN, before)
-    return hit.group(1).lower() if hit else None
+    return (hit.group(1) or hit.group(2)).lower() if hit else None
 
 
 def sentence_subject(disc: Discourse, sent: Sentence) -> str | None:
