@@ -166,6 +166,7 @@ def _chart(unit: str, rows: list[tuple[int, Series, list[SeriesPoint]]], *, href
                  .format(left, width - right, top + ph, top + ph))
     legend = []
     n_points = 0
+    placed: dict[tuple[int, int], int] = {}  # points at one spot (two sources of one figure) sit side by side
     for colour, s, pts in rows:
         legend.append((s.label, f"s{colour}"))
         line: dict[float, SeriesPoint] = {}
@@ -182,9 +183,12 @@ def _chart(unit: str, rows: list[tuple[int, Series, list[SeriesPoint]]], *, href
             tip = " · ".join(filter(None, [s.label, format_period(p.period_start, p.period_end) or p.period_text,
                                            format_value(p.value, p.unit, approximate=p.approximate),
                                            p.qualifier, f"source: {p.document}"]))
+            spot = (round(sx(x)), round(sy(p.value)))
+            shift = placed.get(spot, 0)
+            placed[spot] = shift + 1
             parts.append(Markup('<a href="{}" class="point-link"><circle class="pt s{}{}" cx="{:.1f}" cy="{:.1f}" '
                                 'r="{}" data-value="{}"><title>{}</title></circle></a>')
-                         .format(href(p), colour, " hollow" if hollow else "", sx(x), sy(p.value),
+                         .format(href(p), colour, " hollow" if hollow else "", sx(x) + 9 * shift, sy(p.value),
                                  4.5 if not hollow else 4, p.value, tip))
             n_points += 1
     svg = Markup('<svg class="chart trade" viewBox="0 0 {} {}" width="100%" role="img" aria-label="{}">{}</svg>') \

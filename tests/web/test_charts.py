@@ -81,3 +81,10 @@ def test_charts_year_fraction_of_any_precision():
     assert charts.year_fraction("2019-02") < charts.year_fraction("2019-03-01")
     assert charts.year_fraction("--11-10") is None and charts.year_fraction(None) is None
     assert charts.year_fraction("2021-02-30") is None
+
+
+def test_charts_points_at_one_spot_sit_side_by_side():
+    series = [Series("exports", None, "A", "B", [_point(2020, 5.0, doc="d1"), _point(2020, 5.0, doc="d2")])]
+    svg = str(charts.series_charts(series, href=lambda p: f"/documents/{p.document}")[0].svg)
+    xs = [float(x) for x in re.findall(r'<circle class="pt[^"]*" cx="([\d.]+)"', svg)]
+    assert len(xs) == 2 and abs(xs[0] - xs[1]) >= 9  # both clickable

@@ -8,9 +8,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from fastapi.testclient import TestClient
-
 from api.corpus import PAYLOADS
+from fastapi.testclient import TestClient
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "legation" / "web" / "templates"
 
