@@ -151,6 +151,11 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
     if not mentions:
         return []
     _assign_dates(disc, sent, mentions)
+    # 'X, who is leading a delegation to Malaysia and Vietnam, said ...' describes X; with dates
+    # of its own ('who is on a working visit to Vietnam from November 9-19') it is a visit
+    mentions = [m for m in mentions if not (m.relcl and m.kind == "visit" and m.own_date is None)] or []
+    if not mentions:
+        return []
     for m in mentions:
         if m.own_date is not None and m.status == "occurred" and _in_future(disc, m):
             m.status = "planned"
@@ -332,7 +337,8 @@ def _needs_met(disc: Discourse, sent: Sentence, start: int, end: int, rule: Trig
     """'received a delegation' is a reception; 'received support' is not."""
     lex = disc.lexicon
     text = disc.text
-    stop = re.search(r"[.;]|\s[-–—]\s", text[end:sent.end])
+    stop = re.search(r";|\.(?=\s+[A-Z\"“]|\s*$)|\s[-–—]\s", text[end:sent.end])  # not the stop of 'Oct.'
+
     window_end = min(sent.end, end + (stop.start() if stop else 120), end + 120)
     after = text[end:window_end]
     prefix = re.match(r"\s*(?:by\s+)?", after)
@@ -825,12 +831,18 @@ def _dead_before(lex, before: str) -> bool:
 
 
 def _authored(lex, before: str) -> bool:
+    """'the book ... by late General Secretary X': X wrote something; X is not at the table
+    ('was received ... by Deputy Prime Minister X' is someone who is)."""
     m = re.search(r"\bby\s+(?:the\s+)?(?:late\s+)?(?:[A-Z][\w’'.-]*\s+|of\s+|the\s+|and\s+)*$", before)
     if not m:
         return False
     prior = before[:m.start()].rstrip()
     last = re.findall(r"[\w-]+", prior)[-1:] if prior else []
-    return not (last and lex.agentive_by.fullmatch(last[0]))
+    if last and lex.agentive_by.fullmatch(last[0]):
+        return False
+    return bool(re.search(r"\b(?:book|books|novel|article|poem|essay|speech|report|study|painting|film|works?|letter|"
+                          r"message|song|memoirs?|documentary|volume|biography|writings|column|op-ed|photo|photos)\b"
+                          r"[^.;]{0,80}$", prior, re.I))
 
 
 def _drop_reporters(disc: Discourse, sent: Sentence, refs: list[Ref]) -> list[Ref]:

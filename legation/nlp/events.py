@@ -495,7 +495,7 @@ class _Assembler:
         return None
 
 
-_MEMBERS = re.compile(r"\b(?:the|this|his|her|their) delegation (?:also )?(?:included|includes|comprised|comprises|"
+_MEMBERS = re.compile(r"\b(?:the|this|his|her|their)(?:\s+[\w-]+){0,2}\s+delegation (?:also )?(?:included|includes|comprised|comprises|"
                       r"consisted of|consists of|was composed of|is composed of)\b|\bmembers of the delegation\b",
                       re.I)
 _PRESENT = re.compile(r"\b(?:also took part|took part (?:in it|in the (?:talks|meeting|session|ceremony))|"
