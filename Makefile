@@ -23,11 +23,21 @@ system-deps:
 	bash scripts/system-deps.sh
 
 ## demo: extract the bundled (invented) example articles and print a summary
+##       ... then serve them at http://127.0.0.1:8000/ (make demo SERVE=0 skips the server; PORT=, HOST=)
+SERVE ?= 1
+PORT ?= 8000
+HOST ?= 127.0.0.1
 demo: install
 	$(BIN)/legation extract examples --format json -o demo.json
 	$(BIN)/legation summary demo.json
 	$(BIN)/legation ingest examples --db demo.db
 	$(BIN)/legation relations VN PE --db demo.db
+	@if [ "$(SERVE)" = "0" ]; then \
+		echo "legation: not serving (SERVE=0); browse it later with: $(BIN)/legation serve --db demo.db"; \
+	else \
+		echo "legation: open http://$(HOST):$(PORT)/ (Vietnam-Peru: http://$(HOST):$(PORT)/pairs/VN-PE; JSON API: /api/, /docs); Ctrl+C stops"; \
+		$(BIN)/legation serve --db demo.db --host $(HOST) --port $(PORT); \
+	fi
 
 ## test: the whole suite (model tests included), plus the layer contracts
 test: install system-deps
