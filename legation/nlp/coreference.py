@@ -126,6 +126,14 @@ class Tracker:
                 continue
             for part in self._split(m):
                 self._add(part)
+        told = self._told.get(sentence_index, [])
+        dated = next((e for e in told if e.date is not None), None)
+        if dated is not None:  # 'signed the document ... after talks that covered ...': the same day
+            for m in mentions:
+                if m.frame == "relation" and not m.anaphoric and m.status == "occurred":
+                    for e, start, created in self.tellings.get(sentence_index, []):
+                        if created and start == m.start and e.date is None:
+                            e.date = dated.date
         self.snapshots[sentence_index] = (self.focus, list(self._told.get(sentence_index, [])))
 
     def add_members(self, people: list[str], *, visiting: bool = True) -> None:

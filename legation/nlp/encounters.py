@@ -136,9 +136,13 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
         m.relcl = bool(_RELCL.search(before))
         if possessor:
             m.left.append(possessor)
-        elif m.det == "possessive" and re.match(r"(?:his|her)\b", text[det_pos:det_pos + 4], re.I) and ctx.actor \
+        elif m.det == "possessive" and re.match(r"(?:his|her)\b", text[det_pos:det_pos + 4], re.I) \
                 and not _RELCL.search(before):
-            m.left.append(ctx.actor)  # 'He said ... during his meeting with X': the one the article is about
+            # 'X recalled his visit to Malé': X; 'He said ... during his meeting with Y': the one told of
+            owner = next((r.id for r in reversed(disc.refs_in(sent.start, t.start, "person"))
+                          if not _governed(disc, sent, r)), None) or ctx.actor
+            if owner:
+                m.left.append(owner)
         if _consumed(disc, sent, t):
             continue
         if _named_gathering(text, sent, m) and re.search(r"\bfor\s*$", frame_text):
@@ -693,6 +697,11 @@ def _assign_people(disc: Discourse, sent: Sentence, mentions: list[Mention], ctx
             left = [r for r in left if not _reports(disc, sent, r, m)]
         left_ids = _ids(m.left) + [r.id for r in left]
         right_ids = [r.id for r in right]
+        if left_ids and not m.left and all(_governed(disc, sent, r) for r in left):
+            # 'He said he had agreed with X during a phone call': X is an object; 'he' speaks
+            pron = _subject_pronoun(text[sent.start:m.start])
+            if pron in ("he", "she") and ctx.actor and ctx.actor not in left_ids:
+                left_ids = [ctx.actor] + left_ids
         if not left_ids:
             shared = len(ordered) > 1 and not m.relcl and m.start > first_main
             pron = _subject_pronoun(text[sent.start:first_main] if shared else text[sent.start:m.start][-80:])
@@ -730,6 +739,15 @@ def _reports(disc: Discourse, sent: Sentence, r: Ref, m: Mention) -> bool:
     if re.match(r"\s*(?:that\s+)?(?:he|she|they)\b", clause, re.I):
         return False  # 'X recalled that he had visited ...': X again
     return bool(re.search(r"\w", clause))
+
+
+def _governed(disc: Discourse, sent: Sentence, r: Ref) -> bool:
+    """Is this mention the object of a preposition ('with X', 'by X'), title words aside?"""
+    before = _HONORIFIC.sub("", disc.text[sent.start:r.start]).rstrip()
+    toks = re.findall(r"[\w’'-]+|[(),]", before)
+    while toks and (toks[-1][:1].isupper() or toks[-1].lower() in {"of", "the", "and", "’s", "'s", "(", ")", "s"}):
+        toks.pop()
+    return bool(toks) and toks[-1].lower() in _PREPOSITIONS
 
 
 def _group_by_role(disc: Discourse, before: str, offset: int) -> list[str]:
@@ -904,6 +922,13 @@ def sentence_subject(disc: Discourse, sent: Sentence) -> str | None:
 def _delegations(disc: Discourse, sent: Sentence, m: Mention) -> None:
     """'a delegation from HCMC, led by X', 'the PCP delegation', 'the CPV and CPC delegations'."""
     text = disc.text
+    for hit in re.finditer(r"\b(?:the|a)\s+(?:([A-Z][a-z]+)\s+)?(?:visitors|guests|visiting side|guest side)\b",
+                           text[sent.start:sent.end]):
+        country = disc.demonym_country(hit.group(1)) if hit.group(1) else ""
+        pos = sent.start + hit.start()
+        if pos < m.start and _near(m, pos, sent, disc) and country not in m.unnamed_delegations \
+                and (country or hit.group(1) is None):
+            m.unnamed_delegations.append(country)  # 'the Lao visitors held talks with X'
     for hit in disc.lexicon.delegation.finditer(text, sent.start, sent.end):
         found: list[str] = []
         before = disc.refs_in(max(sent.start, hit.start() - 80), hit.start())
