@@ -239,7 +239,10 @@ class Tracker:
             if scored:
                 return max(scored, key=lambda s: s[:3])[3]
         if m.kind in _GENERIC:
-            return self.focus if self.focus in cands else None
+            if self.focus in cands:
+                return self.focus
+            # 'Officials from BRICS countries met in Brasília ...' then 'The meeting was chaired by X'
+            return self.last if self.last in cands and self.last is not None and not self.last.people else None
         same = [e for e in cands if _kind_fits(m, e)]
         if self.focus in same:
             return self.focus

@@ -499,6 +499,7 @@ _MEMBERS = re.compile(r"\b(?:the|this|his|her|their)(?:\s+[\w-]+){0,2}\s+delegat
                       r"consisted of|consists of|was composed of|is composed of)\b|\bmembers of the delegation\b",
                       re.I)
 _PRESENT = re.compile(r"\b(?:also took part|took part (?:in it|in the (?:talks|meeting|session|ceremony))|"
+                      r"(?:it|which) was (?:also )?attended by|(?:was|were) (?:also )?attended by|"
                       r"(?:were|was) (?:also )?present|also attended|also participated|(?:side|sides|delegation) "
                       r"(?:was|were) (?:led|headed) by|joined (?:the )?(?:talks|meeting|session))\b", re.I)
 _PAST = re.compile(r"\b(?:had|first|previously|ago|earlier|last|once|former(?:ly)?|recalled|years?)\b", re.I)
