@@ -167,7 +167,7 @@ def needs_resolution(store: Store) -> bool:
 
 def resolve_store(store: Store) -> ResolutionSummary:
     """Recompute identities, role histories and checks over the whole knowledge base (one transaction)."""
-    return store.write_resolution(_resolve.resolve(store.facts(), store.decision_models()))
+    return store.update_resolution(_resolve.resolve)
 
 
 def _store_batches(store: Store, extractions: Iterable[Extraction], report: IngestReport, batch_size: int,

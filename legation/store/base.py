@@ -34,6 +34,7 @@ Write API (one writer at a time; used by ``legation.pipeline``):
     put(extractions, hashes=)   -> list[Stored]     one transaction for the whole batch
     delete_document(doc_id)
     facts()                     -> Iterator[Extraction]  every document's facts, without text (for resolve/)
+    update_resolution(compute)  -> ResolutionSummary   read facts + decisions, compute, write: one transaction
     write_resolution(resolution) -> ResolutionSummary   one transaction; entity ids kept by overlap
     add_decision(decision) -> DecisionRecord;  remove_decision(id);  anchors(kind, entity_id)
     stale()                     -> bool   documents changed since the last resolution
@@ -43,7 +44,7 @@ Write API (one writer at a time; used by ``legation.pipeline``):
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
@@ -127,6 +128,8 @@ class Store(Protocol):
     def delete_document(self, doc_id: str) -> None: ...
     def facts(self) -> Iterator[Extraction]: ...
     def write_resolution(self, resolution: Resolution) -> ResolutionSummary: ...
+    def update_resolution(self, compute: Callable[[Iterable[Extraction], Sequence[Decision]], Resolution]
+                          ) -> ResolutionSummary: ...
     def stale(self) -> bool: ...
     def state(self, key: str) -> str | None: ...
     def add_decision(self, decision: Decision) -> DecisionRecord: ...

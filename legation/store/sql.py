@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -217,8 +217,8 @@ class SQLStore(QueryMixin):
     def facts(self) -> Iterator[Extraction]:
         """Every stored document's Extraction, without its text, in ingest order (for resolution)."""
         with database_errors(f"reading {self.url}"), self.engine.connect() as conn:
-            result = conn.execution_options(yield_per=500).execute(
-                select(t.documents.c.extraction).order_by(t.documents.c.seq))
+            result = conn.execute(select(t.documents.c.extraction).order_by(t.documents.c.seq)
+                                  .execution_options(yield_per=500))
             for row in result:
                 yield Extraction.model_validate_json(row.extraction)
 
@@ -245,50 +245,76 @@ class SQLStore(QueryMixin):
 
     # -- write: resolution -------------------------------------------------------------------
 
+    def update_resolution(self, compute: Callable[[Iterable[Extraction], Sequence[Decision]], Resolution]
+                          ) -> ResolutionSummary:
+        """Recompute the resolution from the stored facts and decisions and write it, in one transaction.
+
+        ``compute`` (``legation.resolve.resolve``) sees the facts and
+        decisions of the same snapshot that the result replaces, under the
+        writer lock: a document stored by another process meanwhile waits
+        and marks the store stale after, instead of being lost between a
+        read and a write.
+        """
+        with database_errors(f"resolving {self.url}"), self._write() as conn:
+            rows = conn.execute(select(t.documents.c.extraction).order_by(t.documents.c.seq)
+                                .execution_options(yield_per=500))  # per statement: the options of a
+            # Connection are changed in place and would make every later statement a server-side cursor
+            facts = (Extraction.model_validate_json(row.extraction) for row in rows)
+            decisions = [Decision(action=r.action, kind=r.kind, group_a=[tuple(a) for a in json.loads(r.group_a)],
+                                  group_b=[tuple(b) for b in json.loads(r.group_b)], note=r.note, id=r.id,
+                                  created=r.created)
+                         for r in conn.execute(select(t.decisions).order_by(t.decisions.c.id)).all()]
+            resolution = compute(facts, decisions)
+            return self._write_resolution(conn, resolution)
+
     def write_resolution(self, resolution: Resolution) -> ResolutionSummary:
         """Replace the resolved tables with ``resolution``, in one transaction.
 
         Entity ids are kept stable: each new cluster takes the id that most of
         its members had before (largest clusters choose first); clusters with
         no previous id get new ones.  Document rows get their entity ids.
+        Prefer ``update_resolution``, which reads and writes in one transaction.
         """
-        changed = 0
         with database_errors(f"writing the resolution to {self.url}"), self._write() as conn:
-            ids: dict[str, list[int]] = {}
-            for kind, (_table, doc_table, column) in ENTITY_TABLES.items():
-                clusters = resolution.clusters.get(kind, [])
-                old = {(r.doc_id, r.local_id): getattr(r, column) for r in conn.execute(
-                    select(doc_table.c.doc_id, doc_table.c.local_id, doc_table.c[column]))}
-                # never reuse an id that once named another entity: keep a high-water mark
-                floor = int(self._state(conn, f"max_id:{kind}") or 0)
-                assigned = _stable_ids([c.members for c in clusters], old, floor=floor)
-                ids[kind] = assigned
-                if assigned and max(assigned) > floor:
-                    self._set_state(conn, f"max_id:{kind}", str(max(assigned)))
-                updates = []
-                for cluster, eid in zip(clusters, assigned, strict=True):
-                    for member in cluster.members:
-                        if member in old and old[member] != eid:
-                            updates.append({"b_doc": member[0], "b_local": member[1], "b_id": eid})
-                members = {m for c in clusters for m in c.members}
-                for member, eid in old.items():
-                    if eid is not None and member not in members:
-                        updates.append({"b_doc": member[0], "b_local": member[1], "b_id": None})
-                if updates:
-                    stmt = (update(doc_table).where(doc_table.c.doc_id == bindparam("b_doc"),
-                                                    doc_table.c.local_id == bindparam("b_local"))
-                            .values({column: bindparam("b_id")}))
-                    compiled = stmt.compile(dialect=conn.dialect)
-                    params = ([tuple(u[k] for k in compiled.positiontup or []) for u in updates]
-                              if compiled.positional else updates)
-                    conn.exec_driver_sql(compiled.string, params)
-                    changed += len(updates)
-            for table in t.RESOLVED_TABLES:
-                conn.execute(delete(table))
-            self._insert_entities(conn, resolution, ids)
-            self._set_state(conn, "stale", "0")
-            self._set_state(conn, "resolved_at", _now())
-            self._set_state(conn, "resolver", resolution.version)
+            return self._write_resolution(conn, resolution)
+
+    def _write_resolution(self, conn: Connection, resolution: Resolution) -> ResolutionSummary:
+        changed = 0
+        ids: dict[str, list[int]] = {}
+        for kind, (_table, doc_table, column) in ENTITY_TABLES.items():
+            clusters = resolution.clusters.get(kind, [])
+            old = {(r.doc_id, r.local_id): getattr(r, column) for r in conn.execute(
+                select(doc_table.c.doc_id, doc_table.c.local_id, doc_table.c[column]))}
+            # never reuse an id that once named another entity: keep a high-water mark
+            floor = int(self._state(conn, f"max_id:{kind}") or 0)
+            assigned = _stable_ids([c.members for c in clusters], old, floor=floor)
+            ids[kind] = assigned
+            if assigned and max(assigned) > floor:
+                self._set_state(conn, f"max_id:{kind}", str(max(assigned)))
+            updates = []
+            for cluster, eid in zip(clusters, assigned, strict=True):
+                for member in cluster.members:
+                    if member in old and old[member] != eid:
+                        updates.append({"b_doc": member[0], "b_local": member[1], "b_id": eid})
+            members = {m for c in clusters for m in c.members}
+            for member, eid in old.items():
+                if eid is not None and member not in members:
+                    updates.append({"b_doc": member[0], "b_local": member[1], "b_id": None})
+            if updates:
+                stmt = (update(doc_table).where(doc_table.c.doc_id == bindparam("b_doc"),
+                                                doc_table.c.local_id == bindparam("b_local"))
+                        .values({column: bindparam("b_id")}))
+                compiled = stmt.compile(dialect=conn.dialect)
+                params = ([tuple(u[k] for k in compiled.positiontup or []) for u in updates]
+                          if compiled.positional else updates)
+                conn.exec_driver_sql(compiled.string, params)
+                changed += len(updates)
+        for table in t.RESOLVED_TABLES:
+            conn.execute(delete(table))
+        self._insert_entities(conn, resolution, ids)
+        self._set_state(conn, "stale", "0")
+        self._set_state(conn, "resolved_at", _now())
+        self._set_state(conn, "resolver", resolution.version)
         c = resolution.clusters
         return ResolutionSummary(people=len(c.get("person", [])), organizations=len(c.get("organization", [])),
                                  places=len(c.get("place", [])), events=len(c.get("event", [])),
