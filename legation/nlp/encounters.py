@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date as _date
+from datetime import timedelta as _timedelta
 
 from legation.models import DateExpr
 from legation.nlp.discourse import Discourse, Ref, Sentence, last_match
@@ -592,6 +594,9 @@ def _assign_dates(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> N
         for m in mains:
             if m.own_date is None and _date_reaches(text, m, opening[0]):
                 m.own_date = opening[0]
+    for m in mentions:
+        if m.kind == "visit" and m.own_date is not None:
+            m.own_date = _visit_span(text, sent, m, m.own_date)
     for key in ("same", "next", "previous"):
         hit = lex.anaphoric_dates[key].search(text, sent.start, sent.end)
         if not hit:
@@ -627,6 +632,31 @@ def _date_reaches(text: str, m: Mention, d: DateExpr) -> bool:
         return len(between) <= 220 and not _ELSEWHERE.search(between)
     between = text[d.offsets[1]:m.start]
     return len(between) <= 220 and not re.search(r";", between)
+
+
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+           "ten": 10}
+
+
+def _visit_span(text: str, sent: Sentence, m: Mention, d: DateExpr) -> DateExpr:
+    """'a three-day visit ... through Friday' ends that Friday and began two days before;
+    'a two-day visit starting Monday' begins that Monday."""
+    if d.end or not d.start or len(d.start) != 10:
+        return d
+    days = re.search(r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)-day\s+(?:[\w-]+\s+){0,2}$",
+                     text[max(sent.start, m.start - 40):m.start], re.I)
+    if not days:
+        return d
+    n = int(days.group(1)) if days.group(1).isdigit() else _COUNTS[days.group(1).lower()]
+    lead = text[max(sent.start, d.offsets[0] - 12):d.offsets[0]] + (d.text or "")
+    day = _date.fromisoformat(d.start)
+    if re.search(r"\b(?:through|until|till|ending|to)\b", lead, re.I):
+        start, end = day - _timedelta(days=n - 1), day
+    elif re.search(r"\b(?:from|starting|beginning|since)\b", lead, re.I):
+        start, end = day, day + _timedelta(days=n - 1)
+    else:
+        return d
+    return d.model_copy(update={"start": start.isoformat(), "end": end.isoformat()})
 
 
 def _segment_end(text: str, start: int, end: int, dates: list[DateExpr]) -> int:
@@ -709,7 +739,11 @@ def _assign_people(disc: Discourse, sent: Sentence, mentions: list[Mention], ctx
                 left_ids = [ctx.actor]
             elif pron == "they" or disc.lexicon.group_subjects.search(text[sent.start:m.start]):
                 m.group = True
-                left_ids = _group_by_role(disc, text[sent.start:m.start], sent.start) or list(ctx.group)
+                group = disc.lexicon.group_subjects.search(text[sent.start:m.start])
+                if group and re.search(r"countries|nations|governments|states", group.group(), re.I):
+                    left_ids = []  # 'The two countries began talks in 2006': states, not the people just named
+                else:
+                    left_ids = _group_by_role(disc, text[sent.start:m.start], sent.start) or list(ctx.group)
                 m.delegations.extend(d for d in ctx.group_delegations if d not in m.delegations)
             elif pron == "it" and ctx.group_delegations:  # 'it held talks with X': the delegation
                 m.group = True
