@@ -91,6 +91,7 @@ class Tracker:
         self.deferred: list[Mention] = []
         self.focus: Encounter | None = None
         self.last: Encounter | None = None  # the encounter told last, even when it names no one
+        self.latent: Mention | None = None  # 'X and Y agreed in Warsaw on Wednesday': a meeting no word names
         self.clock = 0
         #: sentence index -> (encounter in focus after it, encounters it told of)
         self.snapshots: dict[int, tuple[Encounter | None, list[Encounter]]] = {}
@@ -188,6 +189,10 @@ class Tracker:
             return
         if m.anaphoric:
             e = self._antecedent(m)
+            if e is None and self.latent is not None and m.sentence.index - self.latent.sentence.index <= 3:
+                latent, self.latent = self.latent, None  # 'The talks were also attended by X'
+                latent.kind = m.kind if m.kind not in _GENERIC else latent.kind
+                e = self._create(latent)
             if e is not None:
                 self._attach(e, m)
             else:

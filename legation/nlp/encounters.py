@@ -24,7 +24,7 @@ from legation.models import DateExpr
 from legation.nlp.discourse import Discourse, Ref, Sentence, last_match
 from legation.nlp.event_lexicon import TriggerRule
 
-__all__ = ["Context", "Mention", "detect_encounters", "sentence_subject"]
+__all__ = ["Context", "Mention", "detect_encounters", "latent_encounter", "sentence_subject"]
 
 _WORD = re.compile(r"[A-Za-z0-9][\w’'-]*|[,;:()\"“”]")
 _STOP_BACK = {
@@ -285,6 +285,34 @@ def _fold_repeats(mentions: list[Mention]) -> list[Mention]:
         twin.modes |= m.modes
         twin.anaphoric = twin.anaphoric and m.anaphoric
     return out
+
+
+_JOINT_VERBS = re.compile(r"\b(?:agreed|discussed|reviewed|exchanged views|reaffirmed|pledged|vowed|co-chaired|"
+                          r"reached (?:an? )?(?:agreement|consensus))\b", re.I)
+
+
+def latent_encounter(sent: Sentence, disc: Discourse) -> Mention | None:
+    """'X and Y agreed in Warsaw on Wednesday to ...': they met, though no word says so.  The
+    telling stays latent until a later sentence refers to it ('The talks were also attended by')."""
+    text = disc.text
+    verb = _JOINT_VERBS.search(text, sent.start, sent.end)
+    if not verb:
+        return None
+    people = [r for r in disc.refs_in(sent.start, verb.start(), "person") if not _governed(disc, sent, r)]
+    if len(people) < 2 or not re.search(r"\band\b", text[people[-2].end:people[-1].start]):
+        return None
+    dates = [d for d in disc.dates_in(sent.start, sent.end) if _usable_date(d) and d.start]
+    places = [r.id for r in disc.refs_in(verb.end(), min(sent.end, verb.end() + 60), "place")
+              if re.search(r"\bin\s+$", text[max(sent.start, r.start - 4):r.start])]
+    if not dates and not places:
+        return None
+    rule = next(r for r in disc.lexicon.triggers if r.kind == "meeting")
+    m = Mention(kind="meeting", sentence=sent, start=verb.start(), end=verb.end(), rule=rule)
+    m.people = [r.id for r in people[-2:]]
+    m.left = list(m.people)
+    m.own_date = dates[0] if dates else None
+    m.places = places
+    return m
 
 
 # ---------------------------------------------------------------------------- triggers
@@ -588,11 +616,14 @@ def _assign_dates(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> N
             continue
         mains[j].own_date = dates[i]
         claimed.add(i)
+    # an opener ('On March 18, X and Y discussed ... by phone'; 'Earlier this year, X visited Beijing,
+    # where he held talks ...') dates every telling of its sentence, however long the names
     opening = [d for d in dates if mains and d.offsets[1] <= min(m.start for m in mains)
+               and d.offsets[0] - sent.start <= 25 and re.match(r"\s*,", text[d.offsets[1]:d.offsets[1] + 3])
                and not disc.refs_in(sent.start, d.offsets[0], "person")]
-    if opening:  # 'Earlier this year, X visited Beijing, where he held talks ...': the opener dates both
+    if opening:
         for m in mains:
-            if m.own_date is None and _date_reaches(text, m, opening[0]):
+            if m.own_date is None:
                 m.own_date = opening[0]
     for m in mentions:
         if m.kind == "visit" and m.own_date is not None:

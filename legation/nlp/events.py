@@ -27,7 +27,7 @@ from legation.models import DateExpr, Event, EventPlace, Evidence
 from legation.nlp.coding import actor_sector, code_event
 from legation.nlp.coreference import Encounter, Tracker
 from legation.nlp.discourse import Discourse
-from legation.nlp.encounters import Context, Mention, detect_encounters, sentence_subject
+from legation.nlp.encounters import Context, Mention, detect_encounters, latent_encounter, sentence_subject
 from legation.nlp.event_lexicon import FILES, EventLexicon, load_event_lexicon, read_lexicon_dir
 from legation.nlp.extensions import get_dict, get_list
 from legation.nlp.statements import Statement, detect_statements, topics_of
@@ -76,6 +76,8 @@ def extract_events(text: str, *, published: str | None, people, organizations, p
     for sent in disc.sentences:
         actors[sent.index] = ctx.actor
         mentions = detect_encounters(sent, disc, ctx)
+        if not mentions:
+            tracker.latent = latent_encounter(sent, disc) or tracker.latent
         tracker.add(sent.index, mentions)
         if not mentions and (_MEMBERS.search(sent.text) or _PRESENT.search(sent.text)):
             tracker.add_members([r.id for r in disc.refs_in(sent.start, sent.end, "person") if not disc.is_dead(r.id)],
