@@ -116,13 +116,21 @@ def definition_for(short: str, before: list[str], lex: Lexicon) -> Definition | 
     phrase, then the curated table.
     """
     n = sum(1 for c in short if c.isalnum())
-    window = before[-min(n + 5, 2 * n):] if n else []
+    # the window counts content words: "Joint Working Group on Trade and Commerce (JWG)" is one name
+    want = min(n + 5, 2 * n)
+    k, seen = len(before), 0
+    while k > 0 and seen < want:
+        k -= 1
+        if before[k].lower() not in _FUNCTION:
+            seen += 1
+    window = before[k:] if n else []
     if window:
         found = schwartz_hearst(short, " ".join(window))
         if found:
             words = _strip_the(found.split())
             # a long form is capitalised or, for common terms, all lower case; its first word must count
             if words and len(words) >= 2 and words[0].lower() not in _FUNCTION:
+                words = _tighter(short, words)
                 words = _whole_name(words, before, lex, short)
                 return Definition(short, " ".join(words), "schwartz-hearst")
     phrase = _capitalised_tail(before, lex)
@@ -143,6 +151,21 @@ def definition_for(short: str, before: list[str], lex: Lexicon) -> Definition | 
         if tail == target:
             return Definition(short, " ".join(before[-len(target):]), "table")
     return None
+
+
+def _tighter(short: str, words: list[str]) -> list[str]:
+    """"Political Bureau of the Communist Party of Cuba (PCC)": Schwartz-Hearst took a P from "Political";
+    when the long form has more content words than the short form has letters plus one, a shorter tail
+    whose initials spell the letters in any order is the better reading ("Communist Party of Cuba")."""
+    letters = sum(1 for c in short if c.isalpha())
+    if len(_content_words(words)) <= letters + 1:
+        return words
+    for k in range(1, len(words) - 1):
+        tail = _strip_the(words[k:])
+        if tail and tail[0].lower() not in _FUNCTION and initials_match(short, tail) \
+                and len(_content_words(tail)) == letters:
+            return tail
+    return words
 
 
 def _whole_name(words: list[str], before: list[str], lex: Lexicon, short: str = "") -> list[str]:
@@ -167,7 +190,7 @@ def _whole_name(words: list[str], before: list[str], lex: Lexicon, short: str = 
             break  # a sentence opener is not part of the name
         # "Indonesia Investment Authority (INA)", "ASEAN Digital Economy Framework Agreement (DEFA)",
         # but not "Kenya-India Joint Trade Committee (JTC)"
-        if not (short and w[0].lower() == short[0].lower()) and not (w.isupper() and len(w) >= 2):
+        if not (short and w[0].lower() == short[0].lower()):
             break
         grown.insert(0, w)
         k -= 1
@@ -285,9 +308,12 @@ class AcronymComponent(GuardedComponent):
         # every use of a defined or common acronym, by exact case
         candidates = set(infos) | set(self.lex.acronyms)
         for short in sorted(candidates, key=len, reverse=True):
-            if short not in text:
+            titled = short.title() if short.isupper() and len(short) >= 4 and short.isalpha() else None
+            if short not in text and not (titled and titled in text):
                 continue
             spans = [(m.start(), m.end()) for m in re.finditer(_USE_BOUNDARY.format(re.escape(short)), text)]
+            if titled and short not in infos and titled not in infos:
+                spans += [(m.start(), m.end()) for m in re.finditer(_USE_BOUNDARY.format(re.escape(titled)), text)]
             spans = [s for s in spans if not _in_caps_line(text, *s) and not _CURRENCY_AFTER.match(text, s[1])]
             if not spans:
                 continue
@@ -343,6 +369,15 @@ class AcronymComponent(GuardedComponent):
             sent_start = doc[sentence_bounds(doc, tok.i)[0]].idx
             close_i = next((t.i for t in doc[tok.i + 1: min(len(doc), tok.i + 6)] if t.text == ")"), None)
             short_text = text[tok.idx + 1: doc[close_i].idx] if close_i is not None else ""
+            if short_text and " " not in short_text and _titlecase_acronym(short_text, text, sent_start, tok.idx,
+                                                                          self.lex):
+                # "Malaysia External Trade Development Corporation (Matrade)": house styles that write
+                # acronyms in title case
+                window = text[max(sent_start, tok.idx - 300): tok.idx]
+                found = definition_for(short_text.upper(), window[window.rfind("\n") + 1:].split(), self.lex)
+                span = _locate_before(text, found.long, tok.idx)
+                yield AcronymInfo(short_text, _clean_long(found.long), True, long_span=span)
+                continue
             if short_text and " " not in short_text and is_acronym_shape(short_text):
                 inner = doc[tok.i + 1: close_i]
                 window = text[max(sent_start, tok.idx - 300): tok.idx]
@@ -363,6 +398,16 @@ class AcronymComponent(GuardedComponent):
                 if found:
                     start = text.find(found.long.split()[0], tok.idx)
                     yield AcronymInfo(prev.text, _clean_long(found.long), True, long_span=(start, doc[end].idx))
+
+
+def _titlecase_acronym(short: str, text: str, sent_start: int, paren: int, lex: Lexicon) -> bool:
+    """A title-case word in parentheses whose upper-case letters are spelt by the words before it."""
+    if not (short.isalpha() and short.istitle() and 3 <= len(short) <= 9):
+        return False
+    window = text[max(sent_start, paren - 300): paren]
+    found = definition_for(short.upper(), window[window.rfind("\n") + 1:].split(), lex)
+    return found is not None and found.method in ("schwartz-hearst", "any-order") \
+        and len(_content_words(found.long.split())) >= len(short) - 1
 
 
 def _clean_long(long: str) -> str:

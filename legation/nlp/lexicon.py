@@ -97,6 +97,7 @@ class Lexicon:
     vessel_words: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     work_nouns: frozenset[str] = frozenset()
+    company_nouns: frozenset[str] = frozenset()
     known_orgs: dict[str, str] = field(default_factory=dict)
     org_inner_lowercase: frozenset[str] = frozenset()
     agency_country: dict[str, str] = field(default_factory=dict)
@@ -187,6 +188,7 @@ def load_lexicon() -> Lexicon:
         vessel_words=frozenset(names.get("vessel_words", ())),
         place_nouns=frozenset(names.get("place_nouns", ())),
         work_nouns=frozenset(names.get("work_nouns", ())),
+        company_nouns=frozenset(names.get("company_nouns", ())),
         known_orgs=dict(orgs.get("known", {})),
         org_inner_lowercase=frozenset(orgs.get("inner_lowercase", ())),
         agency_country=dict(orgs.get("agency_country", {})),

@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from dataclasses import replace as _replace
+
 from legation.nlp.lexicon import Culture, Lexicon, fold
 
 __all__ = ["culture_of", "is_short_form", "preferred_short_forms", "split_honorific", "strip_possessive"]
@@ -74,6 +76,10 @@ def culture_of(words: Sequence[str], lex: Lexicon, country: str | None = None) -
             # between Vietnamese and Chinese/Korean, and both are called differently
             if found.name == "vietnamese" and len(words) == 2 and first in lex.cultures["chinese"].surnames:
                 return lex.cultures["chinese"] if country != "VN" else found
+            if found.name == "korean" and not any("-" in w for w in words[1:]):
+                # "Lim Kok Seng" is Malaysian as often as "Lim Jae-won" is Korean; the hyphenated given
+                # name of the Korean romanisation is what tells
+                return _replace(found, default_country=None)
             return found
     if len(words) >= 3 and (lex.is_given_name(first) or (country and country in lex.spanish_speaking)):
         return lex.cultures["two_surnames"]

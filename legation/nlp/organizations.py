@@ -152,7 +152,7 @@ class OrganizationComponent(GuardedComponent):
                 continue
             if t.text.lower() in ("and", "&") and j - 2 >= sent_start and is_cap(doc[j - 2]) \
                     and c.get(j - 2, ("", ""))[0] != "place" and c.get(j, ("", ""))[0] != "place" \
-                    and self._head_at(doc, j - 2) is None:
+                    and self._head_at(doc, j - 2) is None and not self._name_before(doc, j - 1, sent_start):
                 j -= 1
                 continue
             if t.text in lex.org_inner_lowercase and j - 2 >= sent_start and j - 1 > sent_start:
@@ -168,6 +168,15 @@ class OrganizationComponent(GuardedComponent):
         while j < i and (doc[j].text.lower() in ("and", "&", "-") or doc[j].text in APOSTROPHE_S):
             j += 1
         return j
+
+    def _name_before(self, doc: Doc, k: int, sent_start: int) -> bool:
+        """Does a personal name end at ``k``?  ("Ambassador to Malaysia Le Thi Quynh Nga and Federation of ...")"""
+        j = k
+        while j > sent_start and is_cap(doc[j - 1]) and k - j < 5:
+            j -= 1
+            if person_starts_at(doc, j, self.lex, self._person_ents):
+                return True
+        return False
 
     def _grow_right(self, doc: Doc, e: int) -> int:
         lex = self.lex

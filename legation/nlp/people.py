@@ -196,6 +196,14 @@ class PeopleComponent(GuardedComponent):
                         and self._is_name_word(doc, j + 1):
                     j += 1
                     continue
+                if t.text.islower() and j + 2 < n and f"{t.text} {doc[j + 1].text}" in lex.particles \
+                        and self._is_name_word(doc, j + 2):
+                    j += 2  # "de la Garza", "van der Berg"
+                    continue
+                if len(t.text) == 1 and t.text.isupper() and j + 1 < n and self._is_name_word(doc, j + 1) \
+                        and t.whitespace_:
+                    j += 1  # "Giàng A Chu", "Sung A Lenh": a one-letter middle name
+                    continue
                 if t.text == "." and not doc[j - 1].whitespace_ and j + 1 < n and \
                         re.match(r"^[A-Z][a-z]?$", doc[j - 1].text) and self._is_name_word(doc, j + 1):
                     j += 1  # "Ts" "." "Oyunchimeg"
@@ -258,6 +266,10 @@ class PeopleComponent(GuardedComponent):
         lex = self.lex
         while i < j:
             two = word_text(doc, i - 1, i + 1) if i > 0 else ""
+            ahead = word_text(doc, i, i + 2) if i + 2 <= j else ""
+            if ahead and ahead in lex.honorifics:
+                i += 2  # "Tan Sri", "Datuk Seri" (whose first word may also be a family name)
+                continue
             if doc[i].text in lex.honorifics or (two and two in lex.honorifics):
                 i += 1
                 continue
@@ -272,6 +284,8 @@ class PeopleComponent(GuardedComponent):
         if j < len(doc) and doc[j].text.lower() in lex.place_nouns and not (
                 i > 0 and doc[i - 1].text in lex.honorifics and doc[j].text.islower()):
             return True  # "Gyeonggi province", "Sheikh Zayed City", "Cai Lan port"
+        if j + 1 < len(doc) and doc[j].like_num and doc[j + 1].text.lower() in lex.place_nouns:
+            return True  # "the Hồ Kiều 2 Bridge"
         if j + 1 < len(doc) and doc[j].text.lower() == "and":
             k = j + 1
             while k < len(doc) and (is_cap(doc[k]) or doc[k].text == "-"):
@@ -281,6 +295,39 @@ class PeopleComponent(GuardedComponent):
         if fold(word_text(doc, i, j)) in self._org_modifiers:
             return True  # "Van Don" of "Van Don International Airport" and "Van Don Economic Zone"
         return False
+
+    def _in_company_list(self, doc: Doc, i: int, j: int) -> bool:
+        """"firms such as Vinamilk, Thien Long and Trung Nguyen Legend": names of companies and brands."""
+        k = i - 1
+        while k >= 0 and (is_cap(doc[k]) or doc[k].text in (",", "and")) and i - k < 16:
+            k -= 1
+        if k >= 2 and doc[k].text.lower() in ("as", "including", "like") and (
+                doc[k - 1].text.lower() == "such" or doc[k].text.lower() != "as"):
+            noun = doc[k - 2] if doc[k - 1].text.lower() == "such" else doc[k - 1]
+            return noun.text.lower() in self.lex.company_nouns
+        return False
+
+    def _in_place_list(self, doc: Doc, i: int, j: int) -> bool:
+        """Coordinated with places: "between Bangkok and Nong Khai", "the ports of Hai Phong and Cai Mep",
+        "the Nhon Trach, Amata and Long Duc industrial parks"."""
+        lex = self.lex
+        c = claims(doc)
+        before = i - 1
+        if before >= 0 and doc[before].text.lower() in ("and", ",", "or") and before >= 1 \
+                and c.get(before - 1, ("", ""))[0] == "place":
+            return True
+        if j + 1 < len(doc) and doc[j].text.lower() in ("and", ",", "or") and c.get(j + 1, ("", ""))[0] == "place":
+            return True
+        k = i - 1
+        while k >= 0 and (is_cap(doc[k]) or doc[k].text in (",", "and")) and i - k < 12:
+            k -= 1
+        if k >= 1 and doc[k].text == "of" and doc[k - 1].text.lower() in lex.place_nouns:
+            return True  # "the ports of X and Y", "the provinces of X, Y and Z"
+        k = j
+        while k < len(doc) and (is_cap(doc[k]) or doc[k].text in (",", "and")) and k - j < 12:
+            k += 1
+        return k > j and k < len(doc) and doc[k].text.lower() in lex.place_nouns and doc[k].text.islower() \
+            and any(doc[m].text in (",", "and") for m in range(j, k))
 
     def _modifiers_of(self, doc: Doc, orgs: dict) -> set[str]:
         """The names that organizations and facilities are named after ("Van Don" in "Van Don
@@ -333,6 +380,8 @@ class PeopleComponent(GuardedComponent):
         if self._authored(doc, run):
             run.anchor = "author"  # "a Bengali novel by Farzana Kabir"
             return
+        if self._in_place_list(doc, run.start, run.end) or self._in_company_list(doc, run.start, run.end):
+            return  # an untitled name coordinated with places is a place ("between Bangkok and Nong Khai")
         if any(s <= run.start < e or run.start <= s < run.end for s, e in person_ents):
             run.anchor = "ner"
             return
@@ -442,6 +491,53 @@ class PeopleComponent(GuardedComponent):
             else:
                 p.country = usual
 
+    def _delegation_country(self, doc: Doc, window, place_country: dict, org_country: dict,
+                            demonyms: dict) -> str | None:
+        """Whose delegation: "The Lao delegation", "a delegation of the ANC of South Africa", "the PCP
+        delegation", "a delegation from HCMC".  "The delegation" alone is the last one described."""
+        c = claims(doc)
+
+        def country_at(i: int) -> str | None:
+            kind, key = c.get(i, ("", ""))
+            if kind == "place":
+                return place_country.get(key)
+            if kind == "org":
+                return org_country.get(key)
+            return demonyms.get(i)
+
+        for tok in reversed(list(window)):
+            if tok.text.lower() not in ("delegation", "delegations"):
+                continue
+            code = self._described_delegation(doc, tok.i, country_at)
+            if code:
+                return code
+            for prev in reversed(doc[: tok.i]):  # "the delegation": the last delegation described before
+                if prev.text.lower() == "delegation":
+                    code = self._described_delegation(doc, prev.i, country_at)
+                    if code:
+                        return code
+            return None
+        return None
+
+    @staticmethod
+    def _described_delegation(doc: Doc, i: int, country_at) -> str | None:
+        k = i - 1
+        while k >= 0 and i - k <= 4 and doc[k].text.lower() not in ("a", "an", "the", "its", "his", "her"):
+            if country_at(k):
+                return country_at(k)  # "The Lao delegation", "the HCMC delegation"
+            k -= 1
+        k = i + 1
+        if k < len(doc) and doc[k].text.lower() in ("of", "from", "representing"):
+            for m in range(k + 1, min(len(doc), k + 14)):
+                if doc[m].text in (",", ".", ";", "(") and m > k + 2:
+                    break
+                if doc[m].text.lower() == "of" and country_at(m + 1 if m + 1 < len(doc) else m):
+                    return country_at(m + 1)  # "a delegation of the ANC of South Africa"
+            for m in range(k + 1, min(len(doc), k + 8)):
+                if country_at(m):
+                    return country_at(m)
+        return None
+
     def _implied_home(self, doc: Doc, people: list[_Person]) -> str | None:
         """With no dateline: of the article's two main countries, the one whose officials go
         unqualified.  "Minister of Trade X and Maldivian Minister Y" in a Sri Lanka–Maldives story
@@ -513,11 +609,24 @@ class PeopleComponent(GuardedComponent):
                 start = min([t.start for t in r.titles if t.end <= start] + [start])
                 window = doc[max(0, start - 12): start]
                 text = window.text.lower()
-                if not any(cue in text for cue in ("led by", "headed by", "delegation included",
-                                                   "delegation includes", "delegation comprised",
-                                                   "delegation consisting of", "delegation, including")):
+                lead = ("led by", "headed by", "delegation included", "delegation includes", "delegation comprised",
+                        "delegation consisting of", "delegation, including")
+                members = ("members include", "members included", "also includes", "also included",
+                           "it includes", "it included", "its members")
+                if any(cue in text for cue in members):
+                    # "The Lao delegation is on a visit ... Its members include Mr. X": the sentence before
+                    s0 = sentence_bounds(doc, start)[0]
+                    prev = sentence_bounds(doc, s0 - 1)[0] if s0 > 0 else s0
+                    window = doc[prev: start]
+                    if "delegation" not in window.text.lower():
+                        continue
+                elif not any(cue in text for cue in lead):
                     continue
                 demonyms = {i: code for s, e, code in st.get("demonyms", []) for i in range(s, e)}
+                code = self._delegation_country(doc, window, place_country, org_country, demonyms)
+                if code:
+                    p.country = code
+                    break
                 for t in reversed(window):
                     kind, key = c.get(t.i, ("", ""))
                     code = place_country.get(key) if kind == "place" else org_country.get(key) if kind == "org" \
@@ -547,8 +656,11 @@ class PeopleComponent(GuardedComponent):
                 mentions.append((doc[r.start].idx, doc[r.end - 1].idx + len(doc[r.end - 1].text)))
             titles: list[Title] = []
             seen: set[str] = set()
-            fuller_roles = {fold(t.role or "") for t in p.titles if fold(t.text) != fold(t.role or "")}
-            for t in sorted(p.titles, key=lambda t: t.start):
+            kept = self._without_restatements(doc, p.titles)
+            fuller_roles = {w for t in p.titles if fold(t.text) != fold(t.role or "")
+                            for w in (fold(t.role or ""), fold(t.role or "").split(" ")[0],
+                                      fold(t.role or "").split(" ")[-1])}
+            for t in sorted(kept, key=lambda t: t.start):
                 key = self._title_key(doc, t.text)
                 if key in seen:
                     continue
@@ -559,6 +671,18 @@ class PeopleComponent(GuardedComponent):
             out.append(Person(id=f"P{n}", name=name, aliases=aliases, country=p.country, titles=titles,
                               mentions=sorted(set(mentions))))
         people[:] = ordered
+        return out
+
+    def _without_restatements(self, doc: Doc, titles: list[TitleParse]) -> list[TitleParse]:
+        """A title whose words all recur in a longer title of the same person restates it ("President"
+        and "State President"; "Ambassador of Kazakhstan" and "Ambassador Extraordinary and
+        Plenipotentiary of Kazakhstan"): keep the fuller one."""
+        words = [set(self._title_key(doc, t.text).split()) for t in titles]
+        out = []
+        for i, t in enumerate(titles):
+            if any(j != i and words[i] < words[j] for j in range(len(titles))):
+                continue
+            out.append(t)
         return out
 
     def _title_key(self, doc: Doc, text: str) -> str:

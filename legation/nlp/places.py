@@ -209,9 +209,12 @@ class PlaceComponent(GuardedComponent):
         if entry.kind in ("city", "province") and after not in _AREA_WORDS and self._inside_name(doc, start, end,
                                                                                                   ents):
             return False
-        ner_place = label[0] in _PLACE_LABELS and label[1] <= start and label[2] >= end
+        ner_place = (label[0] in ("GPE", "LOC") and label[1] <= start and label[2] >= end) or (
+            label[0] == "FAC" and label[1] == start and label[2] == end)  # "Airport" inside a FAC is no place
         if alternate:
-            return ner_place or after == "city"
+            # "Hai Phong" for Haiphong, "Sai Gon": two-word spellings of a big city of a country the article names
+            return ner_place or after == "city" or (
+                len(surface.split()) >= 2 and entry.country in countries and entry.population >= KNOWN_CITY)
         if entry.kind in ("country", "region"):
             return True
         words = len(surface.replace("-", " ").split())
@@ -239,11 +242,17 @@ class PlaceComponent(GuardedComponent):
         if i < 0 or i >= len(doc):
             return False
         tok = doc[i]
+        if len(tok.text) == 1 and tok.text.isupper() and i > 0 and tok.whitespace_ and self._name_like(doc, i - 1):
+            return True  # the "A" of "Giàng A Chu"
         return is_name_token(tok) and not claimed(doc, i, i + 1) and not self.lex.is_vocabulary(tok.text) \
             and "\n" not in tok.whitespace_
 
     def _inside_name(self, doc: Doc, start: int, end: int, ents: dict) -> bool:
-        """"Carolina Fuentes Lagos", "Ta Quang Vinh", "Santiago Ibarguren": a city name inside a personal name."""
+        """"Carolina Fuentes Lagos", "Ta Quang Vinh", "Santiago Ibarguren", "Garcia-Santiago": a city name
+        inside a personal name."""
+        if start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+                and not doc[start - 1].whitespace_ and self._name_like(doc, start - 2):
+            return True
         if self._name_like(doc, start - 1) and doc[start - 1].whitespace_:
             prev = doc[start - 1]
             opens_sentence = sentence_bounds(doc, start - 1)[0] == start - 1

@@ -35,7 +35,10 @@ __all__ = ["TitleParse", "TitleParser"]
 _ZONE_WORDS = {"of", "for", "on", "and", "the", "to", "at", "in", "&", "de", "del"}
 _ARTICLES = {"the", "a", "an", "his", "her", "its", "their"}
 _APPOSITION_STOP = {"whom", "whose", "which", "that", "said", "says", "told", "stressed", "noted", "added",
-                    "affirmed", "emphasised", "emphasized", "expressed", "when", "while", "as", "where", "because"}
+                    "affirmed", "emphasised", "emphasized", "expressed", "when", "while", "as", "where", "because",
+                    "recalled", "hoped", "proposed", "suggested", "asked", "praised", "welcomed"}
+_SPEECH_VERBS = {"said", "says", "told", "stressed", "noted", "added", "affirmed", "emphasised", "emphasized",
+                 "expressed", "recalled", "hoped", "proposed", "suggested", "asked", "praised", "welcomed"}
 _PAREN_ACRONYM = re.compile(r"\s*\((?=[^\W\d_])[\w&\-.]{2,12}\)")
 
 
@@ -174,6 +177,18 @@ class TitleParser:
                     doc[k + 1].is_lower or fold(doc[k + 1].text) in self.role_words):
                 j -= 1  # "former deputy development minister X"
                 continue
+            if t.text == "," and k > sent_start and k + 1 < name_start and j < name_start - 1 \
+                    and self.starts_title(k + 1, name_start) and (self._kind(k - 1) == "org" or fold(
+                        doc[k - 1].text) in self.role_words):
+                j -= 1  # "Politburo member, Secretary of the Party Central Committee and Head of ... X"
+                continue
+            if t.text == "/" and k > sent_start and fold(doc[k - 1].text) in self.role_words:
+                j -= 1  # "Executive Director/Chief Executive Officer"
+                continue
+            if t.text == "," and comma and k > sent_start and self._kind(k + 1) == "org" \
+                    and self._claim_end(k + 1) == name_start - 1 and fold(doc[k - 1].text) in self.role_words:
+                j -= 1  # "Chairman, National Cashew Association of Nigeria, Mr X" (Nigerian style)
+                continue
             if t.text == "," and k > sent_start and self.lex.is_portfolio(doc[k - 1].text) \
                     and k + 1 < name_start and self.lex.is_portfolio(doc[k + 1].text):
                 j -= 1  # "Minister of Development, Industry, Trade and Services"
@@ -230,6 +245,7 @@ class TitleParser:
         sent_end = sentence_bounds(doc, k)[1]
         s = k + 1
         e = s
+        by_verb = False
         while e < sent_end and e - s < 40:
             t = doc[e]
             kind = self._kind(e)
@@ -248,14 +264,16 @@ class TitleParser:
                     e = close + 1  # "Joint Secretary (Bangladesh and Myanmar) in the Ministry of ..."
                     continue
                 if t.text.lower() in _APPOSITION_STOP or (t.text.lower() == "who" and e > s):
+                    by_verb = t.text.lower() in _SPEECH_VERBS
                     break
                 if self._has_pos and t.pos_ in ("VERB", "AUX") and self.role_at(e) is None \
                         and t.text.lower() not in ("responsible", "charged"):
+                    by_verb = True
                     break
                 if kind == "person" or (e > s and e in self.name_tokens):
                     if e > s and e in self.name_tokens:
                         prev = doc[e - 1]
-                        if self._kind(e - 1) == "org" or fold(prev.text) in self.role_words:
+                        if not (prev.text.islower() and prev.is_alpha):
                             return []  # "X, KAM Chief Executive Anthony Mwangi and ...": the next name's title
                         if prev.text.islower() and prev.is_alpha:
                             while e < sent_end and e in self.name_tokens:
@@ -266,6 +284,8 @@ class TitleParser:
         while s < e and doc[s].text.lower() in ("also", "now", "currently", "then", "formerly", "who", "is",
                                                  "was", "a", "an", "the"):
             s += 1
+        if by_verb and (e - s < 3 or doc[s].text.lower() == "the"):
+            return []  # "Ambassador Kiala, the President recalled ...": a new clause's subject, not an apposition
         self._lower_roles = True
         try:
             if e == s or not self.starts_title(s, e):
@@ -438,11 +458,13 @@ class TitleParser:
             k = self._claim_end(i)
             if k < end and doc[k].text in APOSTROPHE_S:
                 country = self.place_country.get(self.claims[i][1])
-                drop = (i, k + 1)  # "Peru's Deputy Minister" -> "Deputy Minister", country PE
+                if self.claims[i][1].startswith("country:"):
+                    drop = (i, k + 1)  # "Peru's Deputy Minister" -> "Deputy Minister", country PE
                 i = k + 1
             elif self._role_ahead(k, end):
                 country = self.place_country.get(self.claims[i][1])
-                drop = (i, k)  # "New Zealand Trade Minister" -> "Trade Minister", country NZ
+                if self.claims[i][1].startswith("country:"):
+                    drop = (i, k)  # "New Zealand Trade Minister" -> "Trade Minister"; "Hiroshima Mayor" stays
                 i = k
         elif i in self.demonyms:
             country = self.demonyms[i][1]

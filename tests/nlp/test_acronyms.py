@@ -23,7 +23,12 @@ LEX = load_lexicon()
     ("INA", "invest through the Indonesia Investment Authority", "Indonesia Investment Authority",
      "schwartz-hearst"),
     ("DEFA", "talks on the ASEAN Digital Economy Framework Agreement",
-     "ASEAN Digital Economy Framework Agreement", "schwartz-hearst"),
+     "Digital Economy Framework Agreement", "schwartz-hearst"),
+    ("NEC", "member of the ANC National Executive Committee", "National Executive Committee", "schwartz-hearst"),
+    ("PCC", "member of the Political Bureau of the Communist Party of Cuba", "Communist Party of Cuba",
+     "schwartz-hearst"),
+    ("JWG", "meeting of the Qatar-India Joint Working Group on Trade and Commerce",
+     "Joint Working Group on Trade and Commerce", "schwartz-hearst"),
     ("JTC", "at the Kenya-India Joint Trade Committee", "Joint Trade Committee", "schwartz-hearst"),
     # another language's word order
     ("MERCOSUR", "between Vietnam and the Southern Common Market", "Southern Common Market", "any-order"),
