@@ -64,8 +64,10 @@ class Ref:
     kind: str  # person | organization | place | title | pronoun
 
 
-def split_sentences(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, paragraph) for each sentence; every line break ends a sentence."""
+def split_sentences(text: str, keep: list[tuple[int, int]] | None = None) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) for each sentence; every line break ends a sentence, and no
+    sentence ends inside a span of ``keep`` (a name such as 'Ts. Oyunchimeg')."""
+    inside = sorted(keep or [])
     out: list[tuple[int, int, int]] = []
     paragraph = -1
     pos = 0
@@ -79,10 +81,17 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
         for m in _BREAK.finditer(text, start, end):
             if _abbreviation(text, start, m.start()):
                 continue
+            if _within(inside, m.start()):
+                continue
             _push(out, text, cut, m.end(), paragraph)
             cut = m.end()
         _push(out, text, cut, end, paragraph)
     return out
+
+
+def _within(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Is ``pos`` (a full stop) inside one of the spans, short of its last character?"""
+    return any(s <= pos < e - 1 for s, e in spans)
 
 
 def _push(out: list[tuple[int, int, int]], text: str, start: int, end: int, paragraph: int) -> None:
@@ -126,7 +135,8 @@ class Discourse:
     def build(cls, text: str, *, published: str | None, people: list[Person],
               organizations: list[Organization], places: list[Place], dates: list[DateExpr],
               lexicon: EventLexicon) -> Discourse:
-        spans = split_sentences(text)
+        names = [span for items in (people, organizations, places) for item in items for span in item.mentions]
+        spans = split_sentences(text, names)
         by_para: dict[int, list[tuple[int, int]]] = {}
         for s, e, para in spans:
             by_para.setdefault(para, []).append((s, e))

@@ -626,8 +626,14 @@ def _assign_dates(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> N
             if m.own_date is None:
                 m.own_date = opening[0]
     for m in mentions:
-        if m.kind == "visit" and m.own_date is not None:
-            m.own_date = _visit_span(text, sent, m, m.own_date)
+        if m.kind == "visit":
+            arrival = next((d for d in disc.dates_in(sent.start, sent.end) if d.start and len(d.start) == 10
+                            and re.search(r"\barriv\w*\s+(?:on\s+|in\s+\w+\s+on\s+)?$",
+                                          text[max(sent.start, d.offsets[0] - 25):d.offsets[0]], re.I)), None)
+            if arrival is not None and (m.own_date is None or not m.own_date.end):
+                m.own_date = _visit_span(text, sent, m, arrival, arrived=True)
+            elif m.own_date is not None:
+                m.own_date = _visit_span(text, sent, m, m.own_date)
     for key in ("same", "next", "previous"):
         hit = lex.anaphoric_dates[key].search(text, sent.start, sent.end)
         if not hit:
@@ -669,9 +675,9 @@ _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seve
            "ten": 10}
 
 
-def _visit_span(text: str, sent: Sentence, m: Mention, d: DateExpr) -> DateExpr:
+def _visit_span(text: str, sent: Sentence, m: Mention, d: DateExpr, *, arrived: bool = False) -> DateExpr:
     """'a three-day visit ... through Friday' ends that Friday and began two days before;
-    'a two-day visit starting Monday' begins that Monday."""
+    'a two-day visit starting Monday' or 'arrived Thursday for a four-day stay' begins that day."""
     if d.end or not d.start or len(d.start) != 10:
         return d
     days = re.search(r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)-day\s+(?:[\w-]+\s+){0,2}$",
@@ -681,7 +687,9 @@ def _visit_span(text: str, sent: Sentence, m: Mention, d: DateExpr) -> DateExpr:
     n = int(days.group(1)) if days.group(1).isdigit() else _COUNTS[days.group(1).lower()]
     lead = text[max(sent.start, d.offsets[0] - 12):d.offsets[0]] + (d.text or "")
     day = _date.fromisoformat(d.start)
-    if re.search(r"\b(?:through|until|till|ending|to)\b", lead, re.I):
+    if arrived:
+        start, end = day, day + _timedelta(days=n - 1)
+    elif re.search(r"\b(?:through|until|till|ending|to)\b", lead, re.I):
         start, end = day - _timedelta(days=n - 1), day
     elif re.search(r"\b(?:from|starting|beginning|since)\b", lead, re.I):
         start, end = day, day + _timedelta(days=n - 1)
@@ -785,6 +793,9 @@ def _assign_people(disc: Discourse, sent: Sentence, mentions: list[Mention], ctx
                 if role:  # 'The deputy minister, who is on a visit ...': the one with that title
                     who = disc.role_person(role.group(), sent.start) or ctx.actor
                     left_ids = [who] if who else []
+                else:  # "Mongolia's Minister of Foreign Affairs arrived ...": the last one from there
+                    who = _country_role_subject(disc, sent, m)
+                    left_ids = [who] if who else []
         m.left = _ids(left_ids)
         m.right = [x for x in _ids(right_ids) if x not in m.left]
         m.people = m.left + m.right
@@ -804,6 +815,25 @@ def _reports(disc: Discourse, sent: Sentence, r: Ref, m: Mention) -> bool:
     if re.match(r"\s*(?:that\s+)?(?:he|she|they)\b", clause, re.I):
         return False  # 'X recalled that he had visited ...': X again
     return bool(re.search(r"\w", clause))
+
+
+def _country_role_subject(disc: Discourse, sent: Sentence, m: Mention) -> str | None:
+    """A sentence opening "Mongolia's Minister of Foreign Affairs ..." stands for the person from
+    that country named last before it."""
+    hit = re.match(r"\s*(?:The\s+)?([A-Z][\w ]{1,40}?)[’']s\s+(?:[A-Z][\w-]*|of|and|the|for)(?:\s+(?:[A-Z][\w-]*|of|and|the|for))*",
+                   disc.text[sent.start:m.start])
+    if not hit:
+        return None
+    country = None
+    for r in disc.refs_in(sent.start + hit.start(1), sent.start + hit.end(1), "place"):
+        country = disc.place_country(r.id)
+    if not country:
+        return None
+    found = None
+    for r in disc.refs_in(0, sent.start, "person"):
+        if disc.country_of(r.id) == country:
+            found = r.id
+    return found
 
 
 def _governed(disc: Discourse, sent: Sentence, r: Ref) -> bool:
@@ -859,6 +889,15 @@ def _roles(disc: Discourse, sent: Sentence, m: Mention, visiting: list[str]) -> 
     for f in m.frames:
         m.visitors.extend(x for x in f.left if x not in m.visitors)
     m.visitors.extend(x for x in visiting if x in m.people and x not in m.visitors)
+    if m.kind == "visit" and m.rule.nominal:  # 'a visit to Ulaanbaatar in July 2023 by Foreign Minister X'
+        by = re.search(r"\bby\s+", disc.text[m.end:min(sent.end, m.end + 90)])
+        if by:
+            after = [r.id for r in disc.refs_in(m.end + by.end(), min(sent.end, m.end + by.end() + 80), "person")]
+            if after:
+                m.visitors = [after[0]] + [x for x in m.visitors if x != after[0]]
+                m.left = [after[0]] + [x for x in m.left if x != after[0]]
+                m.right = [x for x in m.right if x != after[0]]
+                m.hosts = [x for x in m.hosts if x != after[0]]
     company = re.search(r"\baccompanied by\b", disc.text[m.start:sent.end])
     if company and (m.kind == "visit" or m.visitors):  # 'was accompanied by X and Y': the visiting party
         cut = m.start + company.end()

@@ -497,8 +497,9 @@ class _Assembler:
         return None
 
 
-_MEMBERS = re.compile(r"\b(?:the|this|his|her|their)(?:\s+[\w-]+){0,2}\s+delegation (?:also )?(?:included|includes|comprised|comprises|"
-                      r"consisted of|consists of|was composed of|is composed of)\b|\bmembers of the delegation\b",
+_MEMBERS = re.compile(r"\b(?:(?:he|she|they) (?:is|was|are|were) (?:also )?accompanied by|"
+                      r"(?:the|this|his|her|their)(?:\s+[\w-]+){0,2}\s+delegation (?:also )?(?:included|includes|comprised|comprises|"
+                      r"consisted of|consists of|was composed of|is composed of))\b|\bmembers of the delegation\b",
                       re.I)
 _PRESENT = re.compile(r"\b(?:also took part|took part (?:in it|in the (?:talks|meeting|session|ceremony))|"
                       r"(?:it|which) was (?:also )?attended by|(?:was|were) (?:also )?attended by|"
