@@ -2,7 +2,7 @@
 
 No JavaScript and nothing fetched from elsewhere: each function returns an
 ``<svg>`` as ``Markup``.  Every label that comes from an article (names,
-titles, places) goes through ``Markup.format``, which escapes it.  Points are
+titles, places) goes through ``_tag``, which escapes every string it formats.  Points are
 links (``<a href>`` inside the SVG) to the page or sentence they come from,
 with a ``<title>`` tooltip; colours come from classes in ``style.css``
 (``s0`` ... ``s7`` for series, ``side-a`` / ``side-b`` for the two countries).
@@ -10,12 +10,13 @@ with a ``<title>`` tooltip; colours come from classes in ``style.css``
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from legation.report.series import Series, SeriesPoint
 from legation.report.summary import format_period, format_value
@@ -24,6 +25,16 @@ from legation.report.summary import format_period, format_value
 NOT_OBSERVED = frozenset({"target", "forecast", "projection", "plan", "goal", "estimate_future"})
 #: series colours available in style.css
 PALETTE = 8
+#: points drawn side by side where sources give one value for one period (the rest are in the table)
+SAME_SPOT = 3
+
+
+def _tag(template: str, *args: object) -> Markup:
+    """``template.format(*args)`` with every string argument escaped (numbers are formatted as they are).
+
+    ``Markup.format`` does the same but is ten times slower, and a chart has hundreds of elements.
+    """
+    return Markup(template.format(*(escape(a) if isinstance(a, str) else a for a in args)))
 
 
 # --------------------------------------------------------------------------- time
@@ -49,6 +60,7 @@ def _parse(value: str | None, *, end: bool = False) -> date | None:
         return None
 
 
+@functools.lru_cache(maxsize=8192)
 def year_fraction(start: str | None, end: str | None = None) -> float | None:
     """The middle of a period as a decimal year (2019-01-01..2019-12-31 -> 2019.5)."""
     a = _parse(start)
@@ -113,8 +125,8 @@ def series_charts(series: Sequence[Series], *, href: Callable[[SeriesPoint], str
     """One line chart per unit (US dollars, percent, ...), every series of that unit in it.
 
     Observed values are joined by a line in period order (the first source of
-    a period on the line, the others as points beside it); targets and
-    forecasts are hollow points off the line.  Each point links to
+    a period on the line, the others as points beside it, at most three at
+    one spot); targets and forecasts are hollow points off the line.  Each point links to
     ``href(point)``: the sentence that states it.
     """
     by_unit: dict[str, list[tuple[int, Series, list[SeriesPoint]]]] = {}
@@ -153,17 +165,13 @@ def _chart(unit: str, rows: list[tuple[int, Series, list[SeriesPoint]]], *, href
 
     parts: list[Markup] = []
     for t in ticks:
-        parts.append(Markup('<line class="grid" x1="{:.1f}" x2="{:.1f}" y1="{:.1f}" y2="{:.1f}"/>'
-                            '<text class="axis" x="{:.1f}" y="{:.1f}" text-anchor="end">{}</text>')
-                     .format(left, width - right, sy(t), sy(t), left - 6, sy(t) + 4, axis_value(t, unit)))
+        parts.append(_tag('<line class="grid" x1="{:.1f}" x2="{:.1f}" y1="{:.1f}" y2="{:.1f}"/>'
+                            '<text class="axis" x="{:.1f}" y="{:.1f}" text-anchor="end">{}</text>', left, width - right, sy(t), sy(t), left - 6, sy(t) + 4, axis_value(t, unit)))
     for year in range(lo, hi + 1):
         if year < hi:
-            parts.append(Markup('<text class="axis" x="{:.1f}" y="{:.1f}" text-anchor="middle">{}</text>')
-                         .format(sx(year + 0.5), height - 10, year if (hi - lo) <= 14 or year % 2 == 0 else ""))
-        parts.append(Markup('<line class="tick" x1="{:.1f}" x2="{:.1f}" y1="{:.1f}" y2="{:.1f}"/>')
-                     .format(sx(year), sx(year), top + ph, top + ph + 5))
-    parts.append(Markup('<line class="axis-line" x1="{:.1f}" x2="{:.1f}" y1="{:.1f}" y2="{:.1f}"/>')
-                 .format(left, width - right, top + ph, top + ph))
+            parts.append(_tag('<text class="axis" x="{:.1f}" y="{:.1f}" text-anchor="middle">{}</text>', sx(year + 0.5), height - 10, year if (hi - lo) <= 14 or year % 2 == 0 else ""))
+        parts.append(_tag('<line class="tick" x1="{:.1f}" x2="{:.1f}" y1="{:.1f}" y2="{:.1f}"/>', sx(year), sx(year), top + ph, top + ph + 5))
+    parts.append(_tag('<line class="axis-line" x1="{:.1f}" x2="{:.1f}" y1="{:.1f}" y2="{:.1f}"/>', left, width - right, top + ph, top + ph))
     legend = []
     n_points = 0
     placed: dict[tuple[int, int], int] = {}  # points at one spot (two sources of one figure) sit side by side
@@ -176,7 +184,7 @@ def _chart(unit: str, rows: list[tuple[int, Series, list[SeriesPoint]]], *, href
                 line.setdefault(round(x, 3), p)
         if len(line) > 1:
             coords = " ".join(f"{sx(x):.1f},{sy(p.value):.1f}" for x, p in sorted(line.items()))
-            parts.append(Markup('<polyline class="line s{}" points="{}"/>').format(colour, coords))
+            parts.append(_tag('<polyline class="line s{}" points="{}"/>', colour, coords))
         for p in pts:
             x = year_fraction(p.period_start, p.period_end) or 0.0
             hollow = (p.qualifier or "") in NOT_OBSERVED
@@ -186,13 +194,18 @@ def _chart(unit: str, rows: list[tuple[int, Series, list[SeriesPoint]]], *, href
             spot = (round(sx(x)), round(sy(p.value)))
             shift = placed.get(spot, 0)
             placed[spot] = shift + 1
-            parts.append(Markup('<a href="{}" class="point-link"><circle class="pt s{}{}" cx="{:.1f}" cy="{:.1f}" '
-                                'r="{}" data-value="{}"><title>{}</title></circle></a>')
-                         .format(href(p), colour, " hollow" if hollow else "", sx(x) + 9 * shift, sy(p.value),
+            if shift >= SAME_SPOT:  # more sources of one figure: the page's table lists them all
+                continue
+            parts.append(_tag('<a href="{}" class="point-link"><circle class="pt s{}{}" cx="{:.1f}" cy="{:.1f}" '
+                                'r="{}" data-value="{}"><title>{}</title></circle></a>', href(p), colour, " hollow" if hollow else "", sx(x) + 9 * shift, sy(p.value),
                                  4.5 if not hollow else 4, p.value, tip))
             n_points += 1
-    svg = Markup('<svg class="chart trade" viewBox="0 0 {} {}" width="100%" role="img" aria-label="{}">{}</svg>') \
-        .format(width, height, f"trade series in {unit}", Markup("").join(parts))
+    hidden = sum(max(0, n - SAME_SPOT) for n in placed.values())
+    if hidden:
+        parts.append(_tag('<text class="axis" x="{}" y="{}" text-anchor="end">{} more sources of the same values '
+                          'are in the table</text>', width - right, top + 10, hidden))
+    svg = _tag('<svg class="chart trade" viewBox="0 0 {} {}" width="100%" role="img" aria-label="{}">{}</svg>',
+               width, height, f"trade series in {unit}", Markup("").join(parts))
     return Chart(unit=unit, svg=svg, legend=legend, points=n_points)
 
 
@@ -210,11 +223,14 @@ class TimelineItem:
     href: str
 
 
-def timeline(items: Sequence[TimelineItem], *, width: int = 1100) -> Markup | None:
+def timeline(items: Sequence[TimelineItem], *, width: int = 1100,
+             more: Callable[[str, str], str] | None = None) -> Markup | None:
     """Events along time: encounters on the upper lane, statements and other happenings below.
 
-    Points on one lane that would overlap are stacked.  Undated events are left
-    out (the page lists them).  None when nothing is dated.
+    Events that fall in the same 10-pixel column of a lane are stacked, up to
+    five; a busier column shows four and one "+N" point that links to
+    ``more(first date, last date)`` (the list of those events).  Undated events
+    are left out (the page lists them).  None when nothing is dated.
     """
     dated = [(year_fraction(i.start, i.end), i) for i in items]
     dated = [(x, i) for x, i in dated if x is not None]
@@ -223,7 +239,7 @@ def timeline(items: Sequence[TimelineItem], *, width: int = 1100) -> Markup | No
     lo = min(x for x, _ in dated)
     hi = max(x for x, _ in dated)
     lo, hi = math.floor(lo - 0.05), math.floor(hi + 0.05) + 1
-    left, right = 96, 20
+    left, right, column = 96, 20, 10
     lanes = {True: 44, False: 112}
     height = 168
     pw = width - left - right
@@ -233,28 +249,38 @@ def timeline(items: Sequence[TimelineItem], *, width: int = 1100) -> Markup | No
 
     parts: list[Markup] = []
     for encounter, y in lanes.items():
-        parts.append(Markup('<line class="lane" x1="{}" x2="{}" y1="{}" y2="{}"/>'
-                            '<text class="lane-label" x="{}" y="{}" text-anchor="end">{}</text>')
-                     .format(left, width - right, y, y, left - 10, y + 4, "Encounters" if encounter else "Statements"))
+        parts.append(_tag('<line class="lane" x1="{}" x2="{}" y1="{}" y2="{}"/>'
+                          '<text class="lane-label" x="{}" y="{}" text-anchor="end">{}</text>',
+                          left, width - right, y, y, left - 10, y + 4, "Encounters" if encounter else "Statements"))
     for year in _year_ticks(lo, hi, 16):
-        parts.append(Markup('<line class="year" x1="{:.1f}" x2="{:.1f}" y1="20" y2="{}"/>'
-                            '<text class="axis" x="{:.1f}" y="{}" text-anchor="middle">{}</text>')
-                     .format(sx(year), sx(year), height - 24, sx(year), height - 8, year))
-    taken: dict[bool, list[tuple[float, int]]] = {True: [], False: []}
+        parts.append(_tag('<line class="year" x1="{:.1f}" x2="{:.1f}" y1="20" y2="{}"/>'
+                          '<text class="axis" x="{:.1f}" y="{}" text-anchor="middle">{}</text>',
+                          sx(year), sx(year), height - 24, sx(year), height - 8, year))
+    columns: dict[tuple[bool, int], list[tuple[float, TimelineItem]]] = {}
     for x, item in sorted(dated, key=lambda xi: (xi[0], xi[1].id)):
         px = sx(x)
-        level = 0
-        while any(abs(px - qx) < 9 and lvl == level for qx, lvl in taken[item.encounter]):
-            level += 1
-        taken[item.encounter].append((px, level))
-        py = lanes[item.encounter] + (-1) ** level * ((level + 1) // 2) * 10 if level else lanes[item.encounter]
-        shape = "ev-encounter" if item.encounter else "ev-statement"
-        r = 6 if item.encounter else 4.5
-        parts.append(Markup('<a href="{}" class="event-link"><circle class="ev {} k-{}" cx="{:.1f}" cy="{:.1f}" '
-                            'r="{}" data-event="{}"><title>{}</title></circle></a>')
-                     .format(item.href, shape, item.kind, px, py, r, item.id, item.label))
-    return Markup('<svg class="chart timeline" viewBox="0 0 {} {}" width="100%" role="img" '
-                  'aria-label="timeline of events">{}</svg>').format(width, height, Markup("").join(parts))
+        columns.setdefault((item.encounter, int((px - left) // column)), []).append((px, item))
+    offsets = (0, -10, 10, -20, 20)
+    for (encounter, _col), members in columns.items():
+        shown = members if len(members) <= len(offsets) else members[:len(offsets) - 1]
+        for level, (px, item) in enumerate(shown):
+            shape = "ev-encounter" if item.encounter else "ev-statement"
+            parts.append(_tag('<a href="{}" class="event-link"><circle class="ev {} k-{}" cx="{:.1f}" cy="{:.1f}" '
+                              'r="{}" data-event="{}"><title>{}</title></circle></a>',
+                              item.href, shape, item.kind, px, lanes[encounter] + offsets[level],
+                              6 if encounter else 4.5, item.id, item.label))
+        rest = members[len(shown):]
+        if rest:
+            first = min((i.start for _x, i in rest if i.start), default="")
+            last = max((i.end or i.start for _x, i in rest if i.start), default="")
+            href = more(first, last) if more else rest[0][1].href
+            parts.append(_tag('<a href="{}" class="event-link"><circle class="ev ev-more" cx="{:.1f}" cy="{:.1f}" '
+                              'r="7" data-count="{}"><title>{} more events, {} – {}</title></circle>'
+                              '<text class="more-label" x="{:.1f}" y="{:.1f}" text-anchor="middle">+</text></a>',
+                              href, rest[0][0], lanes[encounter] + offsets[-1], len(rest), len(rest), first, last,
+                              rest[0][0], lanes[encounter] + offsets[-1] + 4))
+    return _tag('<svg class="chart timeline" viewBox="0 0 {} {}" width="100%" role="img" '
+                'aria-label="timeline of events">{}</svg>', width, height, Markup("").join(parts))
 
 
 # --------------------------------------------------------------------------- network
@@ -271,13 +297,24 @@ class Node:
 
 
 def network(nodes: Sequence[Node], edges: Sequence[tuple[int, int, int]], *, sides: tuple[str, str],
-            width: int = 1100) -> Markup | None:
+            width: int = 1100, most: int = 12) -> Markup | None:
     """Who met whom: one column per side (the other countries between), a line per pair of people who took
-    part in the same encounters, thicker the more often.  None without edges."""
+    part in the same encounters, thicker the more often.  Each column keeps its ``most`` most frequent
+    people (the page lists everyone).  None without edges."""
     if not nodes or not edges:
         return None
     a, b = sides
     columns: dict[str, list[Node]] = {"a": [], "mid": [], "b": []}
+    for n in sorted(nodes, key=lambda n: (-n.weight, n.name)):
+        column = columns["a" if n.country == a else "b" if n.country == b else "mid"]
+        if len(column) < most:
+            column.append(n)
+    kept = {n.id for col in columns.values() for n in col}
+    edges = [(p, q, w) for p, q, w in edges if p in kept and q in kept]
+    nodes = [n for n in nodes if n.id in kept]
+    if not edges:
+        return None
+    columns = {"a": [], "mid": [], "b": []}
     for n in sorted(nodes, key=lambda n: (-n.weight, n.name)):
         columns["a" if n.country == a else "b" if n.country == b else "mid"].append(n)
     xs = {"a": width * 0.28, "mid": width * 0.5, "b": width * 0.72}
@@ -300,8 +337,7 @@ def network(nodes: Sequence[Node], edges: Sequence[tuple[int, int, int]], *, sid
             d = f"M{x1:.1f},{y1:.1f} Q{x1 + bow:.1f},{(y1 + y2) / 2:.1f} {x2:.1f},{y2:.1f}"
         else:
             d = f"M{x1:.1f},{y1:.1f} L{x2:.1f},{y2:.1f}"
-        parts.append(Markup('<path class="edge" d="{}" stroke-width="{:.1f}"><title>{} encounter{}</title></path>')
-                     .format(d, stroke, w, "s" if w != 1 else ""))
+        parts.append(_tag('<path class="edge" d="{}" stroke-width="{:.1f}"><title>{} encounter{}</title></path>', d, stroke, w, "s" if w != 1 else ""))
     biggest = max(n.weight for n in nodes) or 1
     for n in nodes:
         x, y, col = pos[n.id]
@@ -309,12 +345,11 @@ def network(nodes: Sequence[Node], edges: Sequence[tuple[int, int, int]], *, sid
         side = "side-a" if col == "a" else "side-b" if col == "b" else "side-other"
         anchor, dx = ("end", -r - 6) if col == "a" else ("start", r + 6) if col == "b" else ("middle", 0)
         dy = 4 if col != "mid" else -r - 5
-        parts.append(Markup('<a href="{}" class="node-link"><circle class="node {}" cx="{:.1f}" cy="{:.1f}" r="{:.1f}">'
+        parts.append(_tag('<a href="{}" class="node-link"><circle class="node {}" cx="{:.1f}" cy="{:.1f}" r="{:.1f}">'
                             '<title>{}</title></circle><text class="node-label" x="{:.1f}" y="{:.1f}" '
-                            'text-anchor="{}">{}</text></a>')
-                     .format(n.href, side, x, y, r, n.title or n.name, x + dx, y + dy, anchor, _short(n.name, 30)))
-    return Markup('<svg class="chart network" viewBox="0 0 {} {}" width="100%" role="img" '
-                  'aria-label="who met whom">{}</svg>').format(width, height, Markup("").join(parts))
+                            'text-anchor="{}">{}</text></a>', n.href, side, x, y, r, n.title or n.name, x + dx, y + dy, anchor, _short(n.name, 30)))
+    return _tag('<svg class="chart network" viewBox="0 0 {} {}" width="100%" role="img" '
+                  'aria-label="who met whom">{}</svg>', width, height, Markup("").join(parts))
 
 
 # --------------------------------------------------------------------------- role spells
@@ -346,17 +381,15 @@ def spells(items: Sequence[Spell], *, width: int = 1100) -> Markup | None:
 
     parts: list[Markup] = []
     for year in _year_ticks(lo, hi, 10):
-        parts.append(Markup('<line class="year" x1="{:.1f}" x2="{:.1f}" y1="4" y2="{}"/>'
-                            '<text class="axis" x="{:.1f}" y="{}" text-anchor="middle">{}</text>')
-                     .format(sx(year), sx(year), height - 22, sx(year), height - 6, year))
+        parts.append(_tag('<line class="year" x1="{:.1f}" x2="{:.1f}" y1="4" y2="{}"/>'
+                            '<text class="axis" x="{:.1f}" y="{}" text-anchor="middle">{}</text>', sx(year), sx(year), height - 22, sx(year), height - 6, year))
     for k, (a, b, s) in enumerate(rows):
         y = 10 + k * row_h
         label = _short(s.title + (f" ({s.qualifier})" if s.qualifier else ""), 46)
         tip = f"{s.title}: {s.first or '?'} – {s.last or s.first or '?'}"
-        parts.append(Markup('<text class="spell-label" x="{}" y="{:.1f}" text-anchor="end">{}<title>{}</title></text>')
-                     .format(left - 10, y + 12, label, tip))
+        parts.append(_tag('<text class="spell-label" x="{}" y="{:.1f}" text-anchor="end">{}<title>{}</title></text>', left - 10, y + 12, label, tip))
         x1, x2 = sx(a), max(sx(b), sx(a) + 8)
-        parts.append(Markup('<rect class="spell" x="{:.1f}" y="{}" width="{:.1f}" height="14" rx="7">'
-                            '<title>{}</title></rect>').format(x1 - 4, y + 2, x2 - x1 + 8, tip))
-    return Markup('<svg class="chart spells" viewBox="0 0 {} {}" width="100%" role="img" '
-                  'aria-label="titles over time">{}</svg>').format(width, height, Markup("").join(parts))
+        parts.append(_tag('<rect class="spell" x="{:.1f}" y="{}" width="{:.1f}" height="14" rx="7">'
+                            '<title>{}</title></rect>', x1 - 4, y + 2, x2 - x1 + 8, tip))
+    return _tag('<svg class="chart spells" viewBox="0 0 {} {}" width="100%" role="img" '
+                  'aria-label="titles over time">{}</svg>', width, height, Markup("").join(parts))

@@ -15,7 +15,7 @@ Two layers of marks over the text:
   a mention that crosses a fact's edge is cut there.
 
 Article text is untrusted: every piece of it, and every attribute value, goes
-through ``markupsafe.escape`` (``Markup.format`` escapes its arguments); the
+through ``markupsafe.escape`` (``_tag`` escapes every string it formats); the
 text is never marked safe as it is.
 """
 
@@ -69,6 +69,11 @@ class _Group:
     facts: list[Fact] = field(default_factory=list)
 
 
+def _tag(template: str, *args: object) -> Markup:
+    """``template.format(*args)`` with every string argument escaped (a fast ``Markup.format``)."""
+    return Markup(template.format(*(escape(a) if isinstance(a, str) else a for a in args)))
+
+
 def anchor_id(start: int, end: int) -> str:
     """The id of the anchor of a fact read from ``text[start:end]``."""
     return f"at-{start}-{end}"
@@ -118,12 +123,12 @@ def _mentions(mentions: Iterable[Mention], size: int, cuts: Sequence[int]) -> li
 
 def _mention(text: str, m: Mention) -> Markup:
     body = escape(text[m.start:m.end])
-    ident = Markup(' id="{}"').format(m.anchor) if m.anchor else Markup("")
-    title = Markup(' title="{}"').format(m.title) if m.title else Markup("")
-    before = Markup("").join(Markup('<span class="anchor" id="{}"></span>').format(a) for a in m.hidden)
+    ident = _tag(' id="{}"', m.anchor) if m.anchor else Markup("")
+    title = _tag(' title="{}"', m.title) if m.title else Markup("")
+    before = Markup("").join(_tag('<span class="anchor" id="{}"></span>', a) for a in m.hidden)
     if m.href:
-        return before + Markup('<a class="m m-{}" href="{}"{}{}>{}</a>').format(m.kind, m.href, ident, title, body)
-    return before + Markup('<span class="m m-{}"{}{}>{}</span>').format(m.kind, ident, title, body)
+        return before + _tag('<a class="m m-{}" href="{}"{}{}>{}</a>', m.kind, m.href, ident, title, body)
+    return before + _tag('<span class="m m-{}"{}{}>{}</span>', m.kind, ident, title, body)
 
 
 def _tags(group: _Group) -> Markup:
@@ -134,9 +139,9 @@ def _tags(group: _Group) -> Markup:
         if tag is None or (tag.label, tag.href) in seen:
             continue
         seen.add((tag.label, tag.href))
-        title = Markup(' title="{}"').format(tag.title) if tag.title else Markup("")
-        parts.append(Markup('<a class="tag tag-{}" href="{}"{}>{}</a>').format(tag.kind, tag.href, title, tag.label))
-    return Markup('<span class="tags">{}</span>').format(Markup("").join(parts)) if parts else Markup("")
+        title = _tag(' title="{}"', tag.title) if tag.title else Markup("")
+        parts.append(_tag('<a class="tag tag-{}" href="{}"{}>{}</a>', tag.kind, tag.href, title, tag.label))
+    return _tag('<span class="tags">{}</span>', Markup("").join(parts)) if parts else Markup("")
 
 
 def highlight(text: str, facts: Iterable[Fact] = (), mentions: Iterable[Mention] = ()) -> Markup:
@@ -168,9 +173,9 @@ def highlight(text: str, facts: Iterable[Fact] = (), mentions: Iterable[Mention]
     for g in groups:
         plain(pos, g.start)
         kinds = " ".join(sorted({f"fact-{f.kind}" for f in g.facts}))
-        anchors = Markup("").join(Markup('<span class="anchor" id="{}"></span>').format(a)
+        anchors = Markup("").join(_tag('<span class="anchor" id="{}"></span>', a)
                                   for a in dict.fromkeys(f.anchor for f in g.facts))
-        out.append(Markup('<mark class="fact {}">{}').format(kinds, anchors))
+        out.append(_tag('<mark class="fact {}">{}', kinds, anchors))
         plain(g.start, g.end)
         out.append(Markup("</mark>"))
         out.append(_tags(g))

@@ -21,9 +21,12 @@ from legation.store import MAX_LIMIT, Store
 from legation.store.records import DocumentRecord, EntityRef, EventSummary
 from legation.web import charts
 from legation.web.highlight import Fact, Mention, Tag, anchor_id, highlight
-from legation.web.templating import country_name, dates, document_url, entity_url, kind_label
+from legation.web.templating import country_name, dates, document_url, entity_url, kind_label, query
 
 PAIR = re.compile(r"^([A-Za-z]{2})-([A-Za-z]{2})$")
+#: a page lists at most this many events (the latest), people per side, figures per series; the rest are a
+#: link away (the events list, the people list, the JSON API), so a decade of news stays a readable page
+LISTED, SIDES = 200, 40
 
 
 def entity_id(raw: str, kind: str) -> int:
@@ -43,10 +46,11 @@ def _event_label(e: EventSummary) -> str:
     return f"{dates(e.date_start, e.date_end)} · {kind_label(e.kind)}{where} · {who}"
 
 
-def _timeline(events: list[EventSummary]):  # noqa: ANN202
+def _timeline(events: list[EventSummary], **filters: Any):  # noqa: ANN202
+    """The SVG timeline; a crowded spot links to the events list with ``filters`` and its dates."""
     items = [charts.TimelineItem(id=e.id, start=e.date_start, end=e.date_end, kind=e.kind, label=_event_label(e),
                                  encounter=e.kind in ENCOUNTERS, href=entity_url("event", e.id)) for e in events]
-    return charts.timeline(items)
+    return charts.timeline(items, more=lambda since, until: query("/events", since=since, until=until, **filters))
 
 
 # --------------------------------------------------------------------------- overview
@@ -84,16 +88,18 @@ def pair(store: Store, raw: str) -> dict[str, Any]:
         met.update(ids)
         edges.update(combinations(ids, 2))
     titles = {p.id: p.title for side in picture.people.values() for p, _n in side}
+    linked = {pid for edge in edges for pid in edge}
     nodes = [charts.Node(id=pid, name=refs[pid].name, country=refs[pid].country, weight=n,
                          href=entity_url("person", pid),
                          title=f"{refs[pid].name}{', ' + titles[pid] if titles.get(pid) else ''}: "
                                f"{n} encounter{'s' if n != 1 else ''}")
-             for pid, n in met.items() if any(pid in edge for edge in edges)]
+             for pid, n in met.items() if pid in linked]
     series_charts = charts.series_charts(picture.series, href=_point_href)
     return {"a": a, "b": b, "events": events, "encounters": encounters,
             "statements": [e for e in events if e.kind not in ENCOUNTERS],
+            "listed": events[-LISTED:], "listed_max": LISTED, "sides_max": SIDES,
             "people": picture.people, "series": picture.series, "charts": series_charts,
-            "timeline": _timeline(events),
+            "timeline": _timeline(events, pair=f"{a}-{b}"),
             "network": charts.network(nodes, [(p, q, w) for (p, q), w in edges.items()], sides=(a, b)),
             "point_href": _point_href}
 
@@ -115,7 +121,7 @@ def person(store: Store, raw: str) -> dict[str, Any]:
                                              limit=MAX_LIMIT).items}
     spells = charts.spells([charts.Spell(r.title, r.first_seen, r.last_seen, r.qualifier) for r in record.roles])
     return {"person": record, "partners": partners, "docs": docs, "spells": spells,
-            "timeline": _timeline(record.events) if record.events else None}
+            "timeline": _timeline(record.events, person=record.id) if record.events else None}
 
 
 def organization(store: Store, raw: str) -> dict[str, Any]:

@@ -59,3 +59,16 @@ def test_serve_rejects_bad_ports(kb_path: Path, option: str):
     proc = _start("--db", str(kb_path), option)
     _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 2 and "--port" in err
+
+
+def test_serve_socket_is_tcp_so_replies_are_not_delayed():
+    """asyncio sets TCP_NODELAY only on sockets made with proto IPPROTO_TCP; without it every reply on a
+    keep-alive connection waited ~40 ms (Nagle's algorithm meeting delayed ACKs)."""
+    from legation.api.server import address, bind
+
+    sock = bind("127.0.0.1", 0)
+    try:
+        assert sock.proto == socket.IPPROTO_TCP
+        assert address(sock).startswith("http://127.0.0.1:")
+    finally:
+        sock.close()

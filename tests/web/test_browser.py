@@ -21,7 +21,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from api.corpus import PAYLOADS, api_corpus
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -198,8 +197,10 @@ def test_browser_pair_page_draws_timeline_chart_and_network(watch: Watch, base_u
     picture = _api(base_url, f"/api/pairs/{pair['a']}-{pair['b']}")
     page = watch.open(f"/pairs/{pair['a']}-{pair['b']}", shot="pair")
     dated = [e for e in picture["events"] if e["date_start"]]
-    timeline = page.locator("svg.timeline circle.ev")
-    assert timeline.count() == len(dated) > 3
+    timeline = page.locator("svg.timeline circle[data-event]")
+    grouped = sum(int(c) for c in page.locator("svg.timeline circle[data-count]").evaluate_all(
+        "cs => cs.map(c => c.getAttribute('data-count'))"))
+    assert timeline.count() + grouped == len(dated) > 3
     assert timeline.first.bounding_box()["width"] > 4  # drawn, not just present
     points = page.locator("svg.trade circle.pt")
     charted = sum(1 for s in picture["series"] for p in s["points"] if p["period_start"])

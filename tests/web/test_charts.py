@@ -88,3 +88,18 @@ def test_charts_points_at_one_spot_sit_side_by_side():
     svg = str(charts.series_charts(series, href=lambda p: f"/documents/{p.document}")[0].svg)
     xs = [float(x) for x in re.findall(r'<circle class="pt[^"]*" cx="([\d.]+)"', svg)]
     assert len(xs) == 2 and abs(xs[0] - xs[1]) >= 9  # both clickable
+
+
+def test_charts_timeline_crowded_spot_links_to_the_list():
+    items = [charts.TimelineItem(i, "2021-11-24", None, "meeting", f"event {i}", True, f"/events/{i}")
+             for i in range(9)]
+    svg = str(charts.timeline(items, more=lambda a, b: f"/events?since={a}&until={b}"))
+    assert svg.count("data-event=") == 4
+    assert 'data-count="5"' in svg and 'href="/events?since=2021-11-24&amp;until=2021-11-24"' in svg
+
+
+def test_charts_network_keeps_the_most_frequent_people():
+    nodes = [charts.Node(i, f"P{i}", "VN" if i % 2 else "PE", 20 - i, f"/people/{i}") for i in range(20)]
+    edges = [(i, i + 1, 1) for i in range(19)]
+    svg = str(charts.network(nodes, edges, sides=("VN", "PE"), most=3))
+    assert svg.count('<circle class="node') == 6
