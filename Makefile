@@ -70,6 +70,7 @@ schema: install
 bench: install
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/api.py
 
 constraints: install
 	$(BIN)/pip freeze --exclude-editable | grep -v -i en.core.web > requirements/constraints.new
