@@ -347,7 +347,7 @@ def network(nodes: Sequence[Node], edges: Sequence[tuple[int, int, int]], *, sid
         dy = 4 if col != "mid" else -r - 5
         parts.append(_tag('<a href="{}" class="node-link"><circle class="node {}" cx="{:.1f}" cy="{:.1f}" r="{:.1f}">'
                             '<title>{}</title></circle><text class="node-label" x="{:.1f}" y="{:.1f}" '
-                            'text-anchor="{}">{}</text></a>', n.href, side, x, y, r, n.title or n.name, x + dx, y + dy, anchor, _short(n.name, 30)))
+                            'text-anchor="{}">{}</text></a>', n.href, side, x, y, r, n.title or n.name, x + dx, y + dy, anchor, _short(n.name, 36)))
     return _tag('<svg class="chart network" viewBox="0 0 {} {}" width="100%" role="img" '
                   'aria-label="who met whom">{}</svg>', width, height, Markup("").join(parts))
 

@@ -138,7 +138,7 @@ def make_router(get_store: Callable[..., Store]) -> APIRouter:
         sort = _sort_choice("people", sort, "name")
         result = store.people(q=q or None, country=country or None, sort=sort, limit=PAGE, offset=offset)
         rows = [[Cell(p.name, entity_url("person", p.id), "strong"), Cell(p.country, cls="code"), Cell(p.title),
-                 Cell(p.n_documents, cls="num"), Cell(dates(p.first_seen)), Cell(dates(p.last_seen))]
+                 Cell(p.n_documents, cls="num"), Cell(dates(p.first_seen), cls="nowrap"), Cell(dates(p.last_seen), cls="nowrap")]
                 for p in result.items]
         return _listing(request, title="People", resource="people", rows=rows, total=result.total, offset=offset,
                         headers=["Name", "Country", "Latest title", "Documents", "First seen", "Last seen"],
