@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
+from store.conftest import pg_server, pg_url  # noqa: F401 - fixtures
 
 from api.corpus import api_corpus
 from legation.api import create_app
 from legation.pipeline import ingest_extractions
 from legation.settings import Settings
 from legation.store import open_store
-from store.conftest import pg_server, pg_url  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.postgres
 
