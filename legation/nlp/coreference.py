@@ -145,6 +145,8 @@ class Tracker:
             e = self.last  # 'the two-day meeting held here ...' then 'The Indian side was led by X'
         if e is None:
             return
+        if visiting and not e.visitors and e.people and e.people[0] not in e.hosts:
+            e.visitors.append(e.people[0])  # 'The minister was accompanied by X': the minister travels too
         for p in people:
             if p not in e.people:
                 e.people.append(p)

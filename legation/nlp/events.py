@@ -73,9 +73,16 @@ def extract_events(text: str, *, published: str | None, people, organizations, p
     tracker = Tracker(disc)
     ctx = Context()
     actors: dict[int, str | None] = {}
+    settings: dict[str, DateExpr] = {}
     for sent in disc.sentences:
         actors[sent.index] = ctx.actor
         mentions = detect_encounters(sent, disc, ctx)
+        _remember_settings(disc, sent, settings)
+        setting = _SETTING.match(sent.text)
+        if setting and setting.group(1).lower() in settings:  # 'At the forum, X and Y witnessed the signing'
+            for m in mentions:
+                if m.own_date is None and m.status == "occurred":
+                    m.own_date = settings[setting.group(1).lower()]
         if not mentions:
             tracker.latent = latent_encounter(sent, disc) or tracker.latent
         tracker.add(sent.index, mentions)
@@ -86,6 +93,19 @@ def extract_events(text: str, *, published: str | None, people, organizations, p
     encounters = tracker.finish()
     statements = detect_statements(disc, tracker, actors)
     return _Assembler(disc, encounters, tracker.others, statements).events()
+
+
+_SETTING_NOUNS = r"forum|summit|conference|expo|fair|exhibition|congress|festival|ceremony"
+_SETTING = re.compile(rf"\s*(?:At|During|On the sidelines of|On the margins of) the ({_SETTING_NOUNS})\b", re.I)
+
+
+def _remember_settings(disc: Discourse, sent, settings: dict[str, DateExpr]) -> None:
+    """The day a forum or summit the article names took place, for 'At the forum, ...' later."""
+    days = [d for d in disc.dates_in(sent.start, sent.end) if d.start and len(d.start) == 10 and not d.end]
+    if not days:
+        return
+    for noun in re.findall(rf"\b({_SETTING_NOUNS})\b", sent.text, re.I):
+        settings.setdefault(noun.lower(), days[0])
 
 
 def _update_context(disc: Discourse, sent, ctx: Context, mentions: list[Mention], tracker: Tracker) -> None:
@@ -255,11 +275,17 @@ class _Assembler:
 
     def _earlier_guests(self, country: str, e: Encounter) -> list[str]:
         """The visiting party (from ``country``, or any when it is '') of the latest encounter
-        told before ``e`` that had one."""
+        told before ``e`` that had one: its visitors and guests, else its source actor and the
+        people of the source's country with it."""
         for x in sorted(self.encounters, key=lambda x: -x.start):
             if x is e or x.start > e.start:
                 continue
             found = [p for p in x.visitors + x.guests if not country or self.disc.country_of(p) == country]
+            if not found and id(x) in self.sides:
+                source = self.sides[id(x)][0]
+                home = self.disc.country_of(source)
+                if source in self.disc.people and home and (not country or home == country):
+                    found = [p for p in x.people if self.disc.country_of(p) == home]
             if found:
                 return list(dict.fromkeys(found)) if not country else found[:1]
         return []
@@ -497,7 +523,7 @@ class _Assembler:
         return None
 
 
-_MEMBERS = re.compile(r"\b(?:(?:he|she|they) (?:is|was|are|were) (?:also )?accompanied by|"
+_MEMBERS = re.compile(r"(?:^\W*(?:[\w.'’-]+\s+){0,4}(?:is|was|are|were) (?:also )?accompanied by|"
                       r"(?:the|this|his|her|their)(?:\s+[\w-]+){0,2}\s+delegation (?:also )?(?:included|includes|comprised|comprises|"
                       r"consisted of|consists of|was composed of|is composed of))\b|\bmembers of the delegation\b",
                       re.I)
