@@ -37,7 +37,8 @@ _STOP_BACK = {
 _MODIFIER = re.compile(r"^(?:[a-z0-9][a-z0-9-]*|[A-Z][A-Za-z0-9-]*)(?:['’]s?)?$")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:warmly\s+|cordially\s+|officially\s+)?$", re.I)
 _RELCL = re.compile(r",\s*(?:who|which|whose)\b[^,;]*$", re.I)
-_SUBJECT_PRONOUN = re.compile(r"(?:^|[,;]\s*|\b(?:and|then|also|where|when)\s+(?:on\s+\w+\s+\d+\s+)?)"
+_SUBJECT_PRONOUN = re.compile(r"(?:^|[,;]\s*|\b(?:and|then|also|where|when)\s+(?:on\s+\w+\s+\d+\s+)?|"
+                              r"\b(?:said|says|added|noted|stressed|recalled)\s+(?:that\s+)?)"
                               r"(?:(he|she|they)\b(?!\s*(?:said|added))|(it)\b(?!\s*(?:said|added|was|is|will|would|has|had)))",
                               re.I)
 _PREPOSITIONS = {"with", "for", "to", "by", "of", "from", "and", "between", "on", "at", "in", "toward",
@@ -650,7 +651,7 @@ def _assign_dates(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> N
                 m.new_marker = True
 
 
-_ELSEWHERE = re.compile(r"\b(?:in|during|at|on) which\b|\bwhen\b|\bincluding\b|\bsuch as\b|;", re.I)
+_ELSEWHERE = re.compile(r"\b(?:in|during|at|on) which\b|\bwhen\b|\b(?:including|such as)\b[^,]*$|;", re.I)
 
 
 _PURPOSE = re.compile(r"\bto (?:discuss|review|prepare|plan|promote|be held|take place|attend|open)\b|"
