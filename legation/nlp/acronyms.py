@@ -307,13 +307,9 @@ class AcronymComponent(GuardedComponent):
         text = doc.text
         # every use of a defined or common acronym, by exact case
         candidates = set(infos) | set(self.lex.acronyms)
+        found_uses = _find_uses(text, candidates, infos)
         for short in sorted(candidates, key=len, reverse=True):
-            titled = short.title() if short.isupper() and len(short) >= 4 and short.isalpha() else None
-            if short not in text and not (titled and titled in text):
-                continue
-            spans = [(m.start(), m.end()) for m in re.finditer(_USE_BOUNDARY.format(re.escape(short)), text)]
-            if titled and short not in infos and titled not in infos:
-                spans += [(m.start(), m.end()) for m in re.finditer(_USE_BOUNDARY.format(re.escape(titled)), text)]
+            spans = found_uses.get(short, [])
             spans = [s for s in spans if not _in_caps_line(text, *s) and not _CURRENCY_AFTER.match(text, s[1])]
             if not spans:
                 continue
@@ -398,6 +394,25 @@ class AcronymComponent(GuardedComponent):
                 if found:
                     start = text.find(found.long.split()[0], tok.idx)
                     yield AcronymInfo(prev.text, _clean_long(found.long), True, long_span=(start, doc[end].idx))
+
+
+def _find_uses(text: str, candidates: set[str], infos: dict) -> dict[str, list[tuple[int, int]]]:
+    """Every use of every candidate acronym in one pass over the text (one regex alternation).
+    Upper-case entries of four letters or more also match in title case ("Asean")."""
+    forms: dict[str, str] = {}
+    for short in candidates:
+        if short in text:
+            forms[short] = short
+        titled = short.title() if short.isupper() and len(short) >= 4 and short.isalpha() else None
+        if titled and titled in text and short not in infos and titled not in infos:
+            forms[titled] = short
+    if not forms:
+        return {}
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in re.finditer(_USE_BOUNDARY.format(f"(?:{alternation})"), text):
+        out.setdefault(forms[m.group()], []).append((m.start(), m.end()))
+    return out
 
 
 def _titlecase_acronym(short: str, text: str, sent_start: int, paren: int, lex: Lexicon) -> bool:

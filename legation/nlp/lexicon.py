@@ -21,6 +21,7 @@ from importlib import resources
 __all__ = ["Lexicon", "fold", "load_lexicon", "read_csv", "read_json"]
 
 
+@lru_cache(maxsize=262_144)
 def fold(text: str) -> str:
     """Lowercase ASCII folding for matching: 'Quảng Ninh' and 'Quang Ninh' meet.
 

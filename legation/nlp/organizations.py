@@ -33,7 +33,7 @@ from legation.nlp._guarded import GuardedComponent
 from legation.models import Organization
 from legation.nlp.extensions import get_list
 from legation.nlp.lexicon import Lexicon, fold, load_lexicon
-from legation.nlp.tokens import APOSTROPHE_S, claim, claims, is_cap, sentence_bounds, state, word_text
+from legation.nlp.tokens import APOSTROPHE_S, Intervals, claim, claims, is_cap, sentence_bounds, state, word_text
 
 __all__ = ["OrganizationComponent", "OrgMatch", "person_starts_at"]
 
@@ -408,9 +408,9 @@ class OrganizationComponent(GuardedComponent):
                                    country=info.country or self._country_of_text(info.long))
                 orgs[key] = org
             org.acronym = org.acronym or info.short
-            covered = set(org.mentions)
+            covered = Intervals(org.mentions)
             for span in info.uses:
-                if not any(s <= span[0] and span[1] <= e for s, e in covered):
+                if not covered.covers(span[0], span[1]):
                     org.mentions.append(span)
         for used, target in slips.items():
             info = infos.get(target)
@@ -615,8 +615,8 @@ class OrganizationComponent(GuardedComponent):
 
     @staticmethod
     def _drop_inner_places(doc: Doc, orgs: dict[str, Organization]) -> None:
-        spans = [s for o in orgs.values() for s in o.mentions]
+        spans = Intervals(s for o in orgs.values() for s in o.mentions)
         for place in state(doc).get("places", {}).values():
-            place.mentions = [p for p in place.mentions if not any(s <= p[0] and p[1] <= e for s, e in spans)]
+            place.mentions = [p for p in place.mentions if not spans.covers(p[0], p[1])]
         places = get_list(doc, "legation_places")
         places[:] = [p for p in places if p.mentions]

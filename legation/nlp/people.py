@@ -95,6 +95,7 @@ class PeopleComponent(GuardedComponent):
             doc, lex, org_country=org_country, place_country=place_country, demonyms=demonyms))
         self._person_ents = person_ents
         self._home = st.get("home_country")
+        self._cultures: dict = {}
         self._org_modifiers = self._modifiers_of(doc, orgs)
         self._weak_orgs = {o.id for o in orgs.values() if o.id in st.get("weak_orgs", set())}
         runs = self._runs(doc)
@@ -424,6 +425,14 @@ class PeopleComponent(GuardedComponent):
     def _culture(self, p: _Person):
         """The person's naming culture, knowing the state the titles name (or the dateline's, for
         unqualified titles): Lao, Thai and Malay officials are called by their given names."""
+        key = (id(p), len(p.runs))
+        cached = self._cultures.get(key)
+        if cached is not None:
+            return cached
+        self._cultures[key] = culture = self._culture_of(p)
+        return culture
+
+    def _culture_of(self, p: _Person):
         titles = [t for r in p.runs for t in r.titles]
         country = next((t.country for t in titles if t.country), None)
         if country is None and titles and all(t.organization is None for t in titles):
@@ -697,12 +706,13 @@ class PeopleComponent(GuardedComponent):
 
     def _emit_credits(self, doc: Doc, runs: list[Run], spans: list[tuple[int, int]]) -> None:
         out = get_list(doc, "legation_credits")
+        text = doc.text
         for run in runs:
             if len(run.words) < 2 and not run.honorific:
                 continue
             start_char = doc[run.start].idx
             span = next((s, e) for s, e in spans if s <= start_char < e)
-            cue = doc.text[span[0]: start_char]
+            cue = text[span[0]: start_char]
             cue = cue.split("–")[-1].split("—")[-1].split(";")[-1].strip()
             out.append(Credit(name=" ".join(run.words), role=credit_role(cue or "by"),
-                              evidence=Evidence(start=span[0], end=span[1], text=doc.text[span[0]:span[1]])))
+                              evidence=Evidence(start=span[0], end=span[1], text=text[span[0]:span[1]])))

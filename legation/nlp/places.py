@@ -32,7 +32,7 @@ from legation.nlp.credits import credit_spans
 from legation.nlp.extensions import get_list
 from legation.nlp.gazetteer import BIG_CITY, KNOWN_CITY, Gazetteer, PlaceEntry, load_gazetteer
 from legation.nlp.lexicon import Lexicon, fold, load_lexicon
-from legation.nlp.tokens import claim, claimed, is_cap, is_name_token, sentence_bounds, state, word_text
+from legation.nlp.tokens import Intervals, claim, claimed, is_cap, is_name_token, sentence_bounds, state, word_text
 
 __all__ = ["PlaceComponent", "PlaceMatch"]
 
@@ -116,19 +116,24 @@ class PlaceComponent(GuardedComponent):
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 ents[i] = (ent.label_, ent.start, ent.end)
-        credits = state(doc).get("credit_spans", [])
+        credits = Intervals(state(doc).get("credit_spans", []))
         i, n_doc = 0, len(doc)
-        max_tokens = self.gaz.max_words * 2 + 1
+        max_tokens = min(self.gaz.max_words * 2 + 1, 12)
+        caps = [is_cap(t) for t in doc]
+        # how far a place name starting at each token may run: capitalised words joined by "-", "of", "and"...
+        reach = [0] * (n_doc + 1)
+        for k in range(n_doc - 1, -1, -1):
+            t = doc[k]
+            ok = caps[k] or t.text in _INNER
+            reach[k] = (reach[k + 1] + 1 if "\n" not in t.whitespace_ else 1) if ok else 0
         while i < n_doc:
             tok = doc[i]
-            if not is_cap(tok) or claimed(doc, i, i + 1) or any(s <= tok.idx < e for s, e in credits):
+            if not caps[i] or claimed(doc, i, i + 1) or credits.covers(tok.idx):
                 i += 1
                 continue
             found = None
-            for end in range(min(n_doc, i + max_tokens), i, -1):
-                last = doc[end - 1]
-                if not is_cap(last) or any(
-                        not is_cap(t) and t.text not in _INNER or "\n" in t.whitespace_ for t in doc[i: end - 1]):
+            for end in range(min(n_doc, i + max_tokens, i + reach[i]), i, -1):
+                if not caps[end - 1]:
                     continue
                 surface = word_text(doc, i, end)
                 entries = self.gaz.lookup(surface)

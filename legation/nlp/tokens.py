@@ -97,3 +97,26 @@ def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
     while end < len(doc) and not _breaks_after(doc[end]):
         end += 1
     return start, min(len(doc), end + 1)
+
+
+class Intervals:
+    """Character spans, asked "is (a, b) inside one of you?" in log time (long documents have
+    thousands of mentions, and the naive double loop is quadratic)."""
+
+    __slots__ = ("_starts", "_ends")
+
+    def __init__(self, spans) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        best = -1
+        self._ends = []
+        for _, e in ordered:  # the furthest end among spans starting at or before each start
+            best = max(best, e)
+            self._ends.append(best)
+
+    def covers(self, a: int, b: int | None = None) -> bool:
+        import bisect
+
+        b = a + 1 if b is None else b
+        k = bisect.bisect_right(self._starts, a) - 1
+        return k >= 0 and self._ends[k] >= b
