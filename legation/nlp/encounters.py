@@ -609,7 +609,9 @@ def _assign_dates(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> N
         dates = [d for i, d in enumerate(dates) if i not in claimed and mains
                  and d.offsets[1] <= min(m.start for m in mains)]
         claimed = set()
-    pairs = sorted((min(abs(d.offsets[0] - m.end), abs(d.offsets[1] - m.start)), i, j)
+    # English puts a date after its verb phrase ('met X on Thursday and will visit Y on Friday'):
+    # a date before a telling costs more than one after it
+    pairs = sorted(((d.offsets[0] - m.end) if d.offsets[0] >= m.end else (m.start - d.offsets[1]) + 80, i, j)
                    for i, d in enumerate(dates) if i not in claimed for j, m in enumerate(mains)
                    if _date_reaches(text, m, d))
     for _dist, i, j in pairs:  # nearest first; each date and each mention used once
