@@ -104,4 +104,4 @@ def load_fixture(name: str) -> tuple[str, dict, str | None]:
 
 
 def fixture_names() -> list[str]:
-    return sorted(p.stem for p in FIXTURES.glob("*.json"))
+    return sorted(p.stem for p in FIXTURES.glob("*.json") if (FIXTURES / f"{p.stem}.txt").exists())
