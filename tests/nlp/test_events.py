@@ -405,3 +405,40 @@ def test_events_deadlines_and_purposes_neither_date_nor_place_a_meeting():
     (e,) = encounters(events)
     assert e.date.start == "2024-05-09" and e.status == "occurred"
     assert e.place is None or e.place.name != "Bogota"
+
+
+def test_events_a_latent_meeting_becomes_real_when_referred_to():
+    text = ("Nguyen Thanh Long and Elena Vargas Soto agreed in Bogota on May 9 to open a trade office.\n\n"
+            "The talks were also attended by Pedro Ruiz.")
+    events, names = events_of(text, MAY9)
+    (e,) = encounters(events)
+    assert e.kind == "talks" and e.date.start == "2024-05-09" and e.place.name == "Bogota"
+    assert who(e, names) == {"Nguyen Thanh Long", "Elena Vargas Soto", "Pedro Ruiz"}
+
+
+def test_events_people_present_join_the_encounter_just_told():
+    text = ("Officials of the two countries met in Bogota on May 9.\n\n"
+            "The Vietnamese side was led by Nguyen Thanh Long and the Colombian side by Elena Vargas Soto. "
+            "Ana Beltran was also present.")
+    events, names = events_of(text, MAY9)
+    (e,) = encounters(events)
+    assert who(e, names) == {"Nguyen Thanh Long", "Elena Vargas Soto", "Ana Beltran"}
+
+
+def test_events_a_visit_of_some_days_through_a_day():
+    text = "Elena Vargas Soto, who is on a three-day visit to Vietnam through Friday, met Nguyen Thanh Long on May 9."
+    events, names = events_of(text, MAY9, {"text": "through Friday", "start": "2024-05-10", "precision": "day"})
+    visit = next(e for e in events if e.kind == "visit")
+    assert (visit.date.start, visit.date.end) == ("2024-05-08", "2024-05-10")
+    meeting = next(e for e in events if e.kind == "meeting")
+    assert meeting.date.start == "2024-05-09"
+
+
+def test_events_a_date_after_a_verb_phrase_is_its_own():
+    text = ("Elena Vargas Soto met Nguyen Thanh Long on May 9 and is scheduled to visit Da Nang on May 10.")
+    events, names = events_of(text, MAY9, {"text": "May 10", "start": "2024-05-10", "precision": "day"},
+                              published="2024-05-09")
+    (meeting,) = encounters(events)
+    assert meeting.date.start == "2024-05-09"
+    planned = next(e for e in events if e.kind == "planned")
+    assert planned.date.start == "2024-05-10" and planned.subject == "visit"
