@@ -411,8 +411,16 @@ def _find_uses(text: str, candidates: set[str], infos: dict) -> dict[str, list[t
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     out: dict[str, list[tuple[int, int]]] = {}
     for m in re.finditer(_USE_BOUNDARY.format(f"(?:{alternation})"), text):
+        if m.group() != forms[m.group()] and _in_capitalised_run(text, m.start(), m.end()):
+            continue  # "Raul Soto Mena" is a name, not the agency MENA written "Mena"
         out.setdefault(forms[m.group()], []).append((m.start(), m.end()))
     return out
+
+
+def _in_capitalised_run(text: str, start: int, end: int) -> bool:
+    before = re.search(r"([A-Z][\w'’-]*)\s+$", text[max(0, start - 40): start])
+    after = re.match(r"\s+([A-Z][\w'’-]*)", text[end: end + 40])
+    return bool(before) or bool(after)
 
 
 def _titlecase_acronym(short: str, text: str, sent_start: int, paren: int, lex: Lexicon) -> bool:
