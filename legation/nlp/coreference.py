@@ -24,7 +24,7 @@ from datetime import date, timedelta
 
 from legation.models import DateExpr
 from legation.nlp.discourse import Discourse
-from legation.nlp.encounters import Mention
+from legation.nlp.mentions import Mention
 
 __all__ = ["Encounter", "Tracker"]
 

@@ -16,134 +16,130 @@ The rules work on character spans and words, so they run the same on a parsed
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date as _date
 from datetime import timedelta as _timedelta
 
 from legation.models import DateExpr
-from legation.nlp.discourse import Discourse, Ref, Sentence, last_match
-from legation.nlp.event_lexicon import TriggerRule
+from legation.nlp.discourse import Discourse, Sentence
+from legation.nlp.mentions import RELATIVE_CLAUSE, Context, Mention, Trigger, segment_end, triggers, unique
+from legation.nlp.participants import (
+    assign_people,
+    find_delegations,
+    governed,
+    sentence_subject,
+    visiting_adjective,
+)
 
 __all__ = ["Context", "Mention", "detect_encounters", "latent_encounter", "sentence_subject"]
 
-_WORD = re.compile(r"[A-Za-z0-9][\w’'-]*|[,;:()\"“”]")
 _STOP_BACK = {
-    "with", "to", "of", "for", "by", "in", "on", "at", "during", "from", "after", "before", "and", "or",
-    "but", "held", "had", "hosted", "paid", "made", "is", "was", "were", "are", "be", "been", "will",
-    "would", "that", "which", "who", "while", "as", "amid", "following", "ahead", "since", "upon",
-    "into", "over", "between", "among", "has", "have", "pay", "pays", "hold", "holds", "host", "hosts",
-    "attended", "attend", "attends", "joined", "chaired", "co-chaired", "organised", "organized",
+    "with",
+    "to",
+    "of",
+    "for",
+    "by",
+    "in",
+    "on",
+    "at",
+    "during",
+    "from",
+    "after",
+    "before",
+    "and",
+    "or",
+    "but",
+    "held",
+    "had",
+    "hosted",
+    "paid",
+    "made",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "will",
+    "would",
+    "that",
+    "which",
+    "who",
+    "while",
+    "as",
+    "amid",
+    "following",
+    "ahead",
+    "since",
+    "upon",
+    "into",
+    "over",
+    "between",
+    "among",
+    "has",
+    "have",
+    "pay",
+    "pays",
+    "hold",
+    "holds",
+    "host",
+    "hosts",
+    "attended",
+    "attend",
+    "attends",
+    "joined",
+    "chaired",
+    "co-chaired",
+    "organised",
+    "organized",
 }
 _MODIFIER = re.compile(r"^(?:[a-z0-9][a-z0-9-]*|[A-Z][A-Za-z0-9-]*)(?:['’]s?)?$")
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:warmly\s+|cordially\s+|officially\s+)?$", re.I)
-_RELCL = re.compile(r",\s*(?:who|which|whose)\b[^,;]*$", re.I)
-_SUBJECT_PRONOUN = re.compile(r"(?:^|[,;]\s*|\b(?:and|then|also|where|when)\s+(?:on\s+\w+\s+\d+\s+)?|"
-                              r"\b(?:said|says|added|noted|stressed|recalled)\s+(?:that\s+)?)"
-                              r"(?:(he|she|they)\b(?!\s*(?:said|added))|(it)\b(?!\s*(?:said|added|was|is|will|would|has|had)))",
-                              re.I)
-_PREPOSITIONS = {"with", "for", "to", "by", "of", "from", "and", "between", "on", "at", "in", "toward",
-                 "towards", "behalf", "than", "like", "including", "among", "about", "against", "via"}
-_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Madam|Madame|H\.E|Prof|Comrade|Sir|Miss)\.?\s*$")
-
-
-@dataclass(slots=True)
-class Mention:
-    """One telling of an encounter in one sentence."""
-
-    kind: str
-    sentence: Sentence
-    start: int
-    end: int
-    rule: TriggerRule
-    det: str | None = None            # definite | possessive | indefinite | None
-    frame: str | None = None          # during | relation | occasion
-    relcl: bool = False
-    status: str = "occurred"
-    anaphoric: bool = False
-    own_date: DateExpr | None = None
-    date_anaphor: str | None = None   # same | next | previous
-    people: list[str] = field(default_factory=list)
-    left: list[str] = field(default_factory=list)
-    right: list[str] = field(default_factory=list)
-    hosts: list[str] = field(default_factory=list)
-    guests: list[str] = field(default_factory=list)
-    visitors: list[str] = field(default_factory=list)
-    host_entities: list[str] = field(default_factory=list)
-    delegations: list[str] = field(default_factory=list)
-    leaders: dict[str, str] = field(default_factory=dict)
-    places: list[str] = field(default_factory=list)
-    destination: str | None = None
-    destination_anaphor: bool = False
-    modes: set[str] = field(default_factory=set)
-    new_marker: bool = False
-    separate: bool = False
-    group: bool = False               # 'they', 'the two sides': both sides of the focus encounter
-    frames: list[Mention] = field(default_factory=list)  # visit frames folded in ('during a visit to X')
-    anchored: bool = False            # 'on the sidelines of the summit': dated and placed by that encounter
-    guest_role: str | None = None     # 'received the Cuban guest': a guest named by role ('' or a country)
-    here: bool = False                # 'held talks here': at the dateline's place
-    signatories: list[str] = field(default_factory=list)    # 'X and Y signed', 'was signed by X and Y'
-    destination_cities: list[str] = field(default_factory=list)  # several places visited: no one place
-
-    unnamed_delegations: list[str] = field(default_factory=list)  # 'the Peruvian delegation': its country
-
-    @property
-    def evidence(self) -> tuple[int, int]:
-        return self.sentence.start, self.sentence.end
-
-
-@dataclass(slots=True)
-class Context:
-    """What earlier sentences left for the next one: who 'he' is, who 'they' are."""
-
-    actor: str | None = None
-    group: list[str] = field(default_factory=list)
-    group_delegations: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class _Trigger:
-    start: int
-    end: int
-    rule: TriggerRule
-
-
-# ---------------------------------------------------------------------------- detection
 
 
 def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Mention]:
     """The encounter mentions of one sentence, in text order."""
     lex = disc.lexicon
-    triggers = _triggers(sent, disc)
-    if not triggers:
+    found = triggers(sent, disc)
+    if not found:
         return []
     text = disc.text
-    visitors_adj = _visiting_adjective(sent, disc)
+    visitors_adj = visiting_adjective(sent, disc)
     sidelines = _sidelines(disc, sent)
     mentions: list[Mention] = []
-    for t in triggers:
+    for t in found:
         if any(s <= t.start < e for s, e, _, _ in sidelines):
             continue  # 'on the sidelines of the summit': the setting, not a telling
         m = Mention(kind=t.rule.kind, sentence=sent, start=t.start, end=t.end, rule=t.rule)
-        before = text[sent.start:t.start]
+        before = text[sent.start : t.start]
         m.det, det_pos, possessor = _determiner(disc, sent, t)
         if t.rule.anaphoric_only and m.det not in ("definite", "possessive"):
             continue  # 'a call for restraint' is no phone call; 'During the call' is
-        frame_text = text[sent.start:det_pos]
+        frame_text = text[sent.start : det_pos]
         if _ends_with(lex.frames["occasion"], frame_text):
             m.frame = "occasion"
         elif _ends_with(lex.frames["relation"], frame_text):
             m.frame = "relation"
         elif _ends_with(lex.frames["during"], frame_text):
             m.frame = "during"
-        m.relcl = bool(_RELCL.search(before))
+        m.relcl = bool(RELATIVE_CLAUSE.search(before))
         if possessor:
             m.left.append(possessor)
-        elif m.det == "possessive" and re.match(r"(?:his|her)\b", text[det_pos:det_pos + 4], re.I) \
-                and not _RELCL.search(before):
+        elif (
+            m.det == "possessive"
+            and re.match(r"(?:his|her)\b", text[det_pos : det_pos + 4], re.I)
+            and not RELATIVE_CLAUSE.search(before)
+        ):
             # 'X recalled his visit to Malé': X; 'He said ... during his meeting with Y': the one told of
-            owner = next((r.id for r in reversed(disc.refs_in(sent.start, t.start, "person"))
-                          if not _governed(disc, sent, r)), None) or ctx.actor
+            owner = (
+                next(
+                    (
+                        r.id
+                        for r in reversed(disc.refs_in(sent.start, t.start, "person"))
+                        if not governed(disc, sent, r)
+                    ),
+                    None,
+                )
+                or ctx.actor
+            )
             if owner:
                 m.left.append(owner)
         if _consumed(disc, sent, t):
@@ -152,8 +148,11 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
             continue  # 'who is in Vietnam for the Foreign Ministers' Meeting': why they came, told later
         m.status = _status(disc, sent, t, m)
         m.new_marker = bool(lex.continuity.search(before)) or bool(
-            lex.continuity.search(text[t.end:min(sent.end, t.end + 30)]) and m.rule.nominal is False)
-        m.separate = bool(lex.separate.search(text[max(sent.start, t.start - 30):min(sent.end, t.end + 15)]))
+            lex.continuity.search(text[t.end : min(sent.end, t.end + 30)]) and m.rule.nominal is False
+        )
+        m.separate = bool(
+            lex.separate.search(text[max(sent.start, t.start - 30) : min(sent.end, t.end + 15)])
+        )
         mentions.append(m)
     if not mentions:
         return []
@@ -172,26 +171,37 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
         if _named_gathering(text, sent, m):  # 'the fourth Foreign Ministers' Meeting': a name, told anew
             m.anaphoric = False
         elif sent.caption and m.rule.nominal and m.det in ("definite", "possessive"):
-            m.anaphoric = True  # a caption's 'at the meeting in Hanoi on May 16' shows the encounter told below
+            m.anaphoric = (
+                True  # a caption's 'at the meeting in Hanoi on May 16' shows the encounter told below
+            )
     mentions = _merge_visit_frames(mentions)
-    _assign_people(disc, sent, mentions, ctx, visitors_adj)
+    assign_people(disc, sent, mentions, ctx, visitors_adj)
     for m in mentions:
-        _delegations(disc, sent, m)
+        find_delegations(disc, sent, m)
         _places(disc, sent, m)
-        after = text[m.end:min(sent.end, m.end + 160)]
+        after = text[m.end : min(sent.end, m.end + 160)]
         here = re.search(r"\bhere\b", after)
-        m.here = bool(here) and not disc.lexicon.any_trigger.search(after[:here.start()]) if here else False
-        role = re.match(r"\s+(?:the|a|an)\s+(?:([A-Z][a-z]+)\s+)?(?:guests?|visitors?|visiting\s+(?:official|leader|minister|"
-                        r"guest|delegation))\b", text[m.end:sent.end])
+        m.here = bool(here) and not disc.lexicon.any_trigger.search(after[: here.start()]) if here else False
+        role = re.match(
+            r"\s+(?:the|a|an)\s+(?:([A-Z][a-z]+)\s+)?(?:guests?|visitors?|visiting\s+(?:official|leader|minister|"
+            r"guest|delegation))\b",
+            text[m.end : sent.end],
+        )
         if role and not m.right and not m.rule.nominal:
             m.guest_role = (disc.demonym_country(role.group(1)) or "") if role.group(1) else ""
-        if m.kind == "reception" and m.rule.orientation == "host_first" and not m.rule.nominal \
-                and not m.hosts and (m.frames or m.host_entities) and (m.guests or m.delegations):
+        if (
+            m.kind == "reception"
+            and m.rule.orientation == "host_first"
+            and not m.rule.nominal
+            and not m.hosts
+            and (m.frames or m.host_entities)
+            and (m.guests or m.delegations)
+        ):
             # 'HCMC hosted a delegation ... during their visit': no one receives them in person;
             # what the article tells is the delegation's visit, hosted by a city or a body
             m.kind = "visit"
             m.visitors.extend(x for x in m.guests if x not in m.visitors)
-        if sidelines or lex.multilateral.search(text[max(sent.start, m.start - 25):m.end]):
+        if sidelines or lex.multilateral.search(text[max(sent.start, m.start - 25) : m.end]):
             m.modes.add("multilateral")
         if m.kind == "call":
             m.modes.add("phone")
@@ -209,10 +219,16 @@ def _fold_appositions(disc: Discourse, mentions: list[Mention]) -> list[Mention]
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if prev is not None and m.rule.nominal and m.det == "definite" and m.frame is None and not m.relcl \
-                and m.status == prev.status \
-                and re.search(r",\s*(?:the|this)\s+(?:[\w'’-]+\s+){0,3}$", disc.text[prev.end:m.start]) \
-                and not disc.lexicon.any_trigger.search(disc.text, prev.end, max(prev.end, m.start - 1)):
+        if (
+            prev is not None
+            and m.rule.nominal
+            and m.det == "definite"
+            and m.frame is None
+            and not m.relcl
+            and m.status == prev.status
+            and re.search(r",\s*(?:the|this)\s+(?:[\w'’-]+\s+){0,3}$", disc.text[prev.end : m.start])
+            and not disc.lexicon.any_trigger.search(disc.text, prev.end, max(prev.end, m.start - 1))
+        ):
             if prev.own_date is None:
                 prev.own_date = m.own_date
             prev.modes |= m.modes
@@ -225,16 +241,30 @@ def _fold_hosting(mentions: list[Mention]) -> list[Mention]:
     """'X hosted leaders of ASEAN at a summit in Jakarta': X hosts the summit; one encounter."""
     out = list(mentions)
     for m in mentions:
-        if m.rule.nominal or m.rule.orientation != "host_first" or m.status != "occurred" \
-                or not m.sentence.text[m.start - m.sentence.start:].lower().startswith("host"):
+        if (
+            m.rule.nominal
+            or m.rule.orientation != "host_first"
+            or m.status != "occurred"
+            or not m.sentence.text[m.start - m.sentence.start :].lower().startswith("host")
+        ):
             continue
-        gathering = next((n for n in mentions if n is not m and n.rule.nominal and n.kind in ("meeting", "talks")
-                          and 0 <= n.start - m.end <= 100 and n.frame is not None), None)
+        gathering = next(
+            (
+                n
+                for n in mentions
+                if n is not m
+                and n.rule.nominal
+                and n.kind in ("meeting", "talks")
+                and 0 <= n.start - m.end <= 100
+                and n.frame is not None
+            ),
+            None,
+        )
         if gathering is None:
             continue
         gathering.hosts.extend(x for x in m.left if x not in gathering.hosts)
-        gathering.left = _ids(m.left + gathering.left)
-        gathering.people = _ids(gathering.left + gathering.right + m.right)
+        gathering.left = unique(m.left + gathering.left)
+        gathering.people = unique(gathering.left + gathering.right + m.right)
         gathering.own_date = gathering.own_date or m.own_date
         gathering.places.extend(p for p in m.places if p not in gathering.places)
         out.remove(m)
@@ -244,12 +274,15 @@ def _fold_hosting(mentions: list[Mention]) -> list[Mention]:
 def _named_gathering(text: str, sent: Sentence, m: Mention) -> bool:
     """A capitalized gathering after capitalized words is the name of one
     ('the Vietnam-Australia Foreign Ministers' Meeting', 'the Mekong-Lancang Summit')."""
-    word = text[m.start:m.end]
+    word = text[m.start : m.end]
     if not word[:1].isupper() or not m.rule.nominal:
         return False
-    before = text[sent.start:m.start].rstrip()
-    return bool(re.search(r"[A-Z][\w-]*[’']?s?[’']?$", before)) and before[:1] != "" and \
-        not re.search(r"(?:^|[.!?]\s)\S*$", before)
+    before = text[sent.start : m.start].rstrip()
+    return (
+        bool(re.search(r"[A-Z][\w-]*[’']?s?[’']?$", before))
+        and before[:1] != ""
+        and not re.search(r"(?:^|[.!?]\s)\S*$", before)
+    )
 
 
 def _sidelines(disc: Discourse, sent: Sentence) -> list[tuple[int, int, bool, list[str]]]:
@@ -258,12 +291,21 @@ def _sidelines(disc: Discourse, sent: Sentence) -> list[tuple[int, int, bool, li
     text = disc.text
     out = []
     for hit in disc.lexicon.frames["sidelines"].finditer(text, sent.start, sent.end):
-        end = _segment_end(text, hit.end(), sent.end, disc.dates_in(sent.start, sent.end))
-        phrase = text[hit.end():end]
-        definite = bool(re.match(r"\s*(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:summit|meeting|forum|conference|"
-                                 r"talks|session|congress|assembly)\b", phrase, re.I)) or not phrase.strip(" ,")
-        places = [r.id for r in disc.refs_in(hit.end(), end, "place")
-                  if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(hit.end(), r.start - 8):r.start])]
+        end = segment_end(text, hit.end(), sent.end, disc.dates_in(sent.start, sent.end))
+        phrase = text[hit.end() : end]
+        definite = bool(
+            re.match(
+                r"\s*(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:summit|meeting|forum|conference|"
+                r"talks|session|congress|assembly)\b",
+                phrase,
+                re.I,
+            )
+        ) or not phrase.strip(" ,")
+        places = [
+            r.id
+            for r in disc.refs_in(hit.end(), end, "place")
+            if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(hit.end(), r.start - 8) : r.start])
+        ]
         out.append((hit.start(), end, definite, places))
     return out
 
@@ -272,8 +314,19 @@ def _fold_repeats(mentions: list[Mention]) -> list[Mention]:
     """'arrived in Seoul on May 2 for an official visit from May 2 to 6': one telling."""
     out: list[Mention] = []
     for m in mentions:
-        twin = next((o for o in out if o.kind == m.kind and o.status == m.status and set(o.people) == set(m.people)
-                     and o.people and not o.separate and not m.separate), None)
+        twin = next(
+            (
+                o
+                for o in out
+                if o.kind == m.kind
+                and o.status == m.status
+                and set(o.people) == set(m.people)
+                and o.people
+                and not o.separate
+                and not m.separate
+            ),
+            None,
+        )
         if twin is None:
             out.append(m)
             continue
@@ -288,8 +341,11 @@ def _fold_repeats(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-_JOINT_VERBS = re.compile(r"\b(?:agreed|discussed|reviewed|exchanged views|reaffirmed|pledged|vowed|co-chaired|"
-                          r"reached (?:an? )?(?:agreement|consensus))\b", re.I)
+_JOINT_VERBS = re.compile(
+    r"\b(?:agreed|discussed|reviewed|exchanged views|reaffirmed|pledged|vowed|co-chaired|"
+    r"reached (?:an? )?(?:agreement|consensus))\b",
+    re.I,
+)
 
 
 def latent_encounter(sent: Sentence, disc: Discourse) -> Mention | None:
@@ -299,12 +355,15 @@ def latent_encounter(sent: Sentence, disc: Discourse) -> Mention | None:
     verb = _JOINT_VERBS.search(text, sent.start, sent.end)
     if not verb:
         return None
-    people = [r for r in disc.refs_in(sent.start, verb.start(), "person") if not _governed(disc, sent, r)]
-    if len(people) < 2 or not re.search(r"\band\b", text[people[-2].end:people[-1].start]):
+    people = [r for r in disc.refs_in(sent.start, verb.start(), "person") if not governed(disc, sent, r)]
+    if len(people) < 2 or not re.search(r"\band\b", text[people[-2].end : people[-1].start]):
         return None
     dates = [d for d in disc.dates_in(sent.start, sent.end) if _usable_date(d) and d.start]
-    places = [r.id for r in disc.refs_in(verb.end(), min(sent.end, verb.end() + 60), "place")
-              if re.search(r"\bin\s+$", text[max(sent.start, r.start - 4):r.start])]
+    places = [
+        r.id
+        for r in disc.refs_in(verb.end(), min(sent.end, verb.end() + 60), "place")
+        if re.search(r"\bin\s+$", text[max(sent.start, r.start - 4) : r.start])
+    ]
     if not dates and not places:
         return None
     rule = next(r for r in disc.lexicon.triggers if r.kind == "meeting")
@@ -316,140 +375,14 @@ def latent_encounter(sent: Sentence, disc: Discourse) -> Mention | None:
     return m
 
 
-# ---------------------------------------------------------------------------- triggers
-
-
-def _triggers(sent: Sentence, disc: Discourse) -> list[_Trigger]:
-    """The encounter words of a sentence, longest first, without false senses (cached)."""
-    cached = disc.cache.get(("triggers", sent.index))
-    if cached is None:
-        cached = disc.cache[("triggers", sent.index)] = _find_triggers(sent, disc)
-    return cached
-
-
-def _find_triggers(sent: Sentence, disc: Discourse) -> list[_Trigger]:
-    lex = disc.lexicon
-    text = disc.text
-    if lex.any_trigger is not None and not lex.any_trigger.search(text, sent.start, sent.end):
-        return []
-    found: list[tuple[int, int, int, TriggerRule]] = []
-    for order, rule in enumerate(lex.triggers):
-        for m in rule.regex.finditer(text, sent.start, sent.end):
-            found.append((m.start(), -(m.end() - m.start()), order, rule))
-    found.sort()
-    kept: list[_Trigger] = []
-    last_end = -1
-    for start, neg_len, _order, rule in found:
-        end = start - neg_len
-        if start < last_end:
-            continue
-        if any(fs.match(text, start) or _covers(fs, text, start, sent) for fs in lex.false_senses):
-            continue
-        inside = [r for r in disc.refs_in(max(sent.start, start - 80), min(sent.end, end + 80))
-                  if r.start <= start and end <= r.end]
-        if inside:  # 'APEC Summit', 'the Trade Fair': a name, not a telling
-            continue
-        if text[start:end].lower() == "visiting" and _visiting_names_a_person(disc, sent, start, end):
-            continue  # 'the visiting Secretary General X', 'met with visiting Minister X': who, not what
-        if not rule.nominal and rule.needs and not _needs_met(disc, sent, start, end, rule):
-            continue
-        kept.append(_Trigger(start, end, rule))
-        last_end = end
-    # 'the Party Dialogue Meeting', 'summit talks': in a compound the last noun names the gathering
-    return [t for i, t in enumerate(kept)
-            if not (t.rule.nominal and i + 1 < len(kept) and kept[i + 1].rule.nominal
-                    and not text[t.end:kept[i + 1].start].strip())]
-
-
-def _covers(pattern: re.Pattern[str], text: str, start: int, sent: Sentence) -> bool:
-    for m in pattern.finditer(text, max(sent.start, start - 30), min(sent.end, start + 60)):
-        if m.start() <= start < m.end():
-            return True
-    return False
-
-
-def _needs_met(disc: Discourse, sent: Sentence, start: int, end: int, rule: TriggerRule) -> bool:
-    """'received a delegation' is a reception; 'received support' is not."""
-    lex = disc.lexicon
-    text = disc.text
-    stop = re.search(r";|\.(?=\s+[A-Z\"“]|\s*$)|\s[-–—]\s", text[end:sent.end])  # not the stop of 'Oct.'
-
-    window_end = min(sent.end, end + (stop.start() if stop else 120), end + 120)
-    after = text[end:window_end]
-    prefix = re.match(r"\s*(?:by\s+)?", after)
-    offset = end + (prefix.end() if prefix else 0)
-    head = text[offset:window_end]
-    if "range" in rule.needs and not any(d.end and d.start and d.offsets[0] - end < 80
-                                         for d in disc.dates_in(end, window_end)):
-        return False  # 'is in Kenya' alone is no visit; 'is in Kenya from June 11 to 14' is
-    for need in rule.needs:
-        if need == "range":
-            continue
-        if need in ("person", "delegation"):
-            first = disc.refs_in(offset, window_end)
-            if first and first[0].kind == "person" and first[0].start - offset < 90:
-                return True
-            if disc.title_refs(offset, window_end):
-                return True
-            if re.match(r"\s*(?:him|her|them|guests?|visitors?)\b", head, re.I):
-                return True
-            if re.match(r"[^,.;]{0,60}\b(?:delegations?|visiting|guests?|visitors?|counterparts?|ambassadors?|envoys?|minister|"
-                        r"leaders?|officials?|president|secretary|chairman|chairwoman|prime minister)\b",
-                        head, re.I):
-                return True
-            if need == "person" and _PASSIVE.search(text[max(sent.start, start - 12):start]):
-                return bool(disc.refs_in(offset, window_end, "person"))
-        elif need == "place":
-            first = disc.refs_in(offset, min(window_end, offset + 40))
-            if first and first[0].kind in ("place", "organization"):
-                return True
-            if re.match(r"\s*(?:the\s+)?(?:city|capital|province|country|region|town)\b", head, re.I):
-                return True
-        elif need == "document":
-            if lex.document_nouns.search(text[max(sent.start, start - 60):window_end]):
-                return True
-        elif need == "reception_noun":
-            if lex.reception_nouns.match(re.sub(r"^\s*(?:a|an|the)\s+", "", head, flags=re.I)):
-                return True
-    return False
-
-
-def _visiting_names_a_person(disc: Discourse, sent: Sentence, start: int, end: int) -> str | None:
-    """'visiting' as an adjective before a person ('met with visiting Brazilian Foreign Minister
-    X'), not a verb ('is visiting Japan', 'while visiting Hanoi'): returns that person."""
-    text = disc.text
-    if re.search(r"\b(?:is|are|was|were|be|been|while|when|after|before|by|of|for|in|on)\s+$",
-                 text[max(sent.start, start - 8):start], re.I):
-        return None
-    if not re.match(r"\s+[A-Z]", text[end:end + 2]):
-        return None
-    stop = re.search(r"[,;.]", text[end:sent.end])
-    limit = min(sent.end, end + (stop.start() if stop else 120), end + 120)
-    refs = disc.refs_in(end, limit) + disc.title_refs(end, limit)
-    refs.sort(key=lambda r: r.start)
-    if refs and refs[0].kind in ("person", "title"):
-        return refs[0].id
-    return None
-
-
-def _visiting_adjective(sent: Sentence, disc: Discourse) -> list[str]:
-    """People introduced as 'the visiting Secretary General X': visitors wherever they appear."""
-    out: list[str] = []
-    for m in re.finditer(r"\bvisiting\b", disc.text[sent.start:sent.end], re.I):
-        person = _visiting_names_a_person(disc, sent, sent.start + m.start(), sent.start + m.end())
-        if person:
-            out.append(person)
-    return out
-
-
-def _determiner(disc: Discourse, sent: Sentence, t: _Trigger) -> tuple[str | None, int, str | None]:
+def _determiner(disc: Discourse, sent: Sentence, t: Trigger) -> tuple[str | None, int, str | None]:
     """The determiner before a trigger ('the', 'a', 'his', "X's"), where it starts, and a possessor."""
     text = disc.text
     if not t.rule.nominal:
         return None, t.start, None  # a verb has a subject, not a determiner
     dets = disc.lexicon.determiners
     pos = t.start
-    words = list(re.finditer(r"[\w’'-]+|[^\w\s]", text[sent.start:t.start]))
+    words = list(re.finditer(r"[\w’'-]+|[^\w\s]", text[sent.start : t.start]))
     steps = 0
     for w in reversed(words):
         token = w.group()
@@ -485,17 +418,17 @@ def _ends_with(pattern: re.Pattern[str], text: str) -> bool:
     return False
 
 
-def _consumed(disc: Discourse, sent: Sentence, t: _Trigger) -> bool:
+def _consumed(disc: Discourse, sent: Sentence, t: Trigger) -> bool:
     """'invited X to visit', 'proposed a meeting': the encounter belongs to a statement."""
     text = disc.text
     lex = disc.lexicon
-    window = text[max(sent.start, t.start - 110):t.start]
+    window = text[max(sent.start, t.start - 110) : t.start]
     words_before = re.findall(r"\S+", window)
     window = " ".join(words_before[-14:])
     hits = list(lex.consumed_by.finditer(window))
     if not hits:
         return False
-    between = window[hits[-1].end():]
+    between = window[hits[-1].end() :]
     if re.search(r"\b(?:met|held|received|visited|hosted|signed|welcomed)\b", between, re.I):
         return False
     if re.search(r",\s*(?:who|which)\b", between, re.I):
@@ -503,17 +436,17 @@ def _consumed(disc: Discourse, sent: Sentence, t: _Trigger) -> bool:
     return True
 
 
-def _status(disc: Discourse, sent: Sentence, t: _Trigger, m: Mention) -> str:
+def _status(disc: Discourse, sent: Sentence, t: Trigger, m: Mention) -> str:
     """occurred, or one of the kinds of things that did not (yet) happen."""
     lex = disc.lexicon
     text = disc.text
-    before = text[sent.start:t.start]
+    before = text[sent.start : t.start]
     left_words = " ".join(re.findall(r"\S+", before)[-6:])
     clause_words = " ".join(re.findall(r"\S+", re.split(r"[,;:]", before)[-1])[-12:])
     left3 = " ".join(re.findall(r"\S+", before)[-3:])
     left10 = " ".join(re.findall(r"\S+", before)[-10:])
-    right = " ".join(re.findall(r"\S+", text[t.end:sent.end])[:3])
-    whole = text[sent.start:sent.end]
+    right = " ".join(re.findall(r"\S+", text[t.end : sent.end])[:3])
+    whole = text[sent.start : sent.end]
     for key in ("cancelled", "postponed"):
         for hit in lex.status[key].finditer(whole):
             pos = sent.start + hit.start()
@@ -523,16 +456,23 @@ def _status(disc: Discourse, sent: Sentence, t: _Trigger, m: Mention) -> str:
         return "refused"
     if _lower_hit(lex.status["denied"], left3) or re.search(r"\bden(?:ied|ies|y)\b", left10, re.I):
         return "denied"
-    clause_after = re.split(r"[;]|,\s+(?:and|but|while)\b|\.\s", text[t.end:sent.end])[0]
+    clause_after = re.split(r"[;]|,\s+(?:and|but|while)\b|\.\s", text[t.end : sent.end])[0]
     happening = re.search(r"\b(\w+)\s+(?:be\s+held|take\s+place|happen|occur|go\s+ahead)\b", clause_after)
-    if _lower_hit(lex.status["hypothetical"], left3) or re.search(r"\bif\b", left10) or \
-            _lower_hit(lex.status["hypothetical"], right[:24]) and m.rule.nominal or \
-            (m.rule.nominal and happening and _lower_hit(lex.status["hypothetical"], happening.group(1))) or \
-            (m.rule.nominal and re.search(r"\b(?:if|unless)\b", clause_after)):
+    if (
+        _lower_hit(lex.status["hypothetical"], left3)
+        or re.search(r"\bif\b", left10)
+        or _lower_hit(lex.status["hypothetical"], right[:24])
+        and m.rule.nominal
+        or (m.rule.nominal and happening and _lower_hit(lex.status["hypothetical"], happening.group(1)))
+        or (m.rule.nominal and re.search(r"\b(?:if|unless)\b", clause_after))
+    ):
         return "hypothetical"
-    if _lower_hit(lex.status["planned"], left_words) or _lower_hit(lex.status["planned"], clause_words) \
-            or (m.rule.nominal and _lower_hit(lex.status["planned"], right[:30])) \
-            or (m.rule.nominal and happening and _lower_hit(lex.status["planned"], happening.group(1))):
+    if (
+        _lower_hit(lex.status["planned"], left_words)
+        or _lower_hit(lex.status["planned"], clause_words)
+        or (m.rule.nominal and _lower_hit(lex.status["planned"], right[:30]))
+        or (m.rule.nominal and happening and _lower_hit(lex.status["planned"], happening.group(1)))
+    ):
         return "planned"
     return "occurred"
 
@@ -543,7 +483,7 @@ def _lower_hit(pattern: re.Pattern[str], text: str) -> bool:
 
 def _nearest_trigger(disc: Discourse, sent: Sentence, pos: int) -> int | None:
     best = None
-    for t in _triggers(sent, disc):
+    for t in triggers(sent, disc):
         d = min(abs(pos - t.start), abs(pos - t.end))
         if best is None or d < best[0]:
             best = (d, t.start)
@@ -559,11 +499,8 @@ def _in_future(disc: Discourse, m: Mention) -> bool:
     n = min(len(pub), len(d.start))
     if d.start[:n] <= pub[:n]:
         return False
-    last = disc.text[m.start:m.end].lower().split()[-1]
+    last = disc.text[m.start : m.end].lower().split()[-1]
     return not re.search(r"(?:ed|met|held|paid|had|signed|inked|spoke|rang)$", last)
-
-
-# ---------------------------------------------------------------------------- dates
 
 
 def _usable_date(d: DateExpr) -> bool:
@@ -587,17 +524,31 @@ def _assign_dates(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> N
     dates = [d for d in disc.dates_in(sent.start, sent.end) if _usable_date(d)]
     # phrases like 'scheduled for March 26 to 29' belong to a scheduled happening, not an encounter
     # deadlines ('within 2025', 'by 2030') say when something is due, not when people met
-    dates = [d for d in dates if not re.search(r"\b(?:within|by|until|till|before|no later than)\s+(?:the\s+end\s+of\s+)?$",
-                                               text[max(sent.start, d.offsets[0] - 25):d.offsets[0]], re.I)
-             and not re.match(r"(?:within|by|until)\b", d.text or "", re.I)]
+    dates = [
+        d
+        for d in dates
+        if not re.search(
+            r"\b(?:within|by|until|till|before|no later than)\s+(?:the\s+end\s+of\s+)?$",
+            text[max(sent.start, d.offsets[0] - 25) : d.offsets[0]],
+            re.I,
+        )
+        and not re.match(r"(?:within|by|until)\b", d.text or "", re.I)
+    ]
     if all(m.status == "occurred" for m in mentions):
-        dates = [d for d in dates if not re.search(r"(?:scheduled|slated|set)\s+(?:for|on|from)\s+$|anniversary[^.]{0,40}$",
-                                                  text[max(sent.start, d.offsets[0] - 60):d.offsets[0]], re.I)]
+        dates = [
+            d
+            for d in dates
+            if not re.search(
+                r"(?:scheduled|slated|set)\s+(?:for|on|from)\s+$|anniversary[^.]{0,40}$",
+                text[max(sent.start, d.offsets[0] - 60) : d.offsets[0]],
+                re.I,
+            )
+        ]
     claimed: set[int] = set()
     for m in mentions:
         if m.frame is None and not m.relcl:
             continue
-        seg_end = _segment_end(text, m.end, sent.end, dates)
+        seg_end = segment_end(text, m.end, sent.end, dates)
         for i, d in enumerate(dates):
             if i not in claimed and m.end <= d.offsets[0] < seg_end:
                 m.own_date = d
@@ -606,14 +557,21 @@ def _assign_dates(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> N
     mains = [m for m in mentions if m.frame is None and not m.relcl]
     if not mains:  # 'On Monday, during a meeting with X, Y said ...': an opening date dates the frame
         mains = [m for m in mentions if not m.relcl and m.own_date is None]
-        dates = [d for i, d in enumerate(dates) if i not in claimed and mains
-                 and d.offsets[1] <= min(m.start for m in mains)]
+        dates = [
+            d
+            for i, d in enumerate(dates)
+            if i not in claimed and mains and d.offsets[1] <= min(m.start for m in mains)
+        ]
         claimed = set()
     # English puts a date after its verb phrase ('met X on Thursday and will visit Y on Friday'):
     # a date before a telling costs more than one after it
-    pairs = sorted(((d.offsets[0] - m.end) if d.offsets[0] >= m.end else (m.start - d.offsets[1]) + 80, i, j)
-                   for i, d in enumerate(dates) if i not in claimed for j, m in enumerate(mains)
-                   if _date_reaches(text, m, d))
+    pairs = sorted(
+        ((d.offsets[0] - m.end) if d.offsets[0] >= m.end else (m.start - d.offsets[1]) + 80, i, j)
+        for i, d in enumerate(dates)
+        if i not in claimed
+        for j, m in enumerate(mains)
+        if _date_reaches(text, m, d)
+    )
     for _dist, i, j in pairs:  # nearest first; each date and each mention used once
         if i in claimed or mains[j].own_date is not None:
             continue
@@ -621,18 +579,35 @@ def _assign_dates(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> N
         claimed.add(i)
     # an opener ('On March 18, X and Y discussed ... by phone'; 'Earlier this year, X visited Beijing,
     # where he held talks ...') dates every telling of its sentence, however long the names
-    opening = [d for d in dates if mains and d.offsets[1] <= min(m.start for m in mains)
-               and d.offsets[0] - sent.start <= 25 and re.match(r"\s*,", text[d.offsets[1]:d.offsets[1] + 3])
-               and not disc.refs_in(sent.start, d.offsets[0], "person")]
+    opening = [
+        d
+        for d in dates
+        if mains
+        and d.offsets[1] <= min(m.start for m in mains)
+        and d.offsets[0] - sent.start <= 25
+        and re.match(r"\s*,", text[d.offsets[1] : d.offsets[1] + 3])
+        and not disc.refs_in(sent.start, d.offsets[0], "person")
+    ]
     if opening:
         for m in mains:
             if m.own_date is None:
                 m.own_date = opening[0]
     for m in mentions:
         if m.kind == "visit":
-            arrival = next((d for d in disc.dates_in(sent.start, sent.end) if d.start and len(d.start) == 10
-                            and re.search(r"\barriv\w*\s+(?:on\s+|in\s+\w+\s+on\s+)?$",
-                                          text[max(sent.start, d.offsets[0] - 25):d.offsets[0]], re.I)), None)
+            arrival = next(
+                (
+                    d
+                    for d in disc.dates_in(sent.start, sent.end)
+                    if d.start
+                    and len(d.start) == 10
+                    and re.search(
+                        r"\barriv\w*\s+(?:on\s+|in\s+\w+\s+on\s+)?$",
+                        text[max(sent.start, d.offsets[0] - 25) : d.offsets[0]],
+                        re.I,
+                    )
+                ),
+                None,
+            )
             if arrival is not None and (m.own_date is None or not m.own_date.end):
                 m.own_date = _visit_span(text, sent, m, arrival, arrived=True)
             elif m.own_date is not None:
@@ -642,8 +617,12 @@ def _assign_dates(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> N
         if not hit:
             continue
         for m in mentions:
-            overlaps = m.own_date is not None and m.own_date.offsets and \
-                m.own_date.offsets[0] < hit.end() and hit.start() < m.own_date.offsets[1]
+            overlaps = (
+                m.own_date is not None
+                and m.own_date.offsets
+                and m.own_date.offsets[0] < hit.end()
+                and hit.start() < m.own_date.offsets[1]
+            )
             opener = hit.end() <= m.start and (m.own_date is None or m.own_date.offsets[0] > m.end)
             if m.own_date is None or overlaps or opener:
                 if m.frame is not None and m.anaphoric:
@@ -656,26 +635,43 @@ def _assign_dates(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> N
 _ELSEWHERE = re.compile(r"\b(?:in|during|at|on) which\b|\bwhen\b|\b(?:including|such as)\b[^,]*$|;", re.I)
 
 
-_PURPOSE = re.compile(r"\bto (?:discuss|review|prepare|plan|promote|be held|take place|attend|open)\b|"
-                      r"\b(?:will|would) (?:be held|take place)\b|\bscheduled\b|\bplanned\b", re.I)
+_PURPOSE = re.compile(
+    r"\bto (?:discuss|review|prepare|plan|promote|be held|take place|attend|open)\b|"
+    r"\b(?:will|would) (?:be held|take place)\b|\bscheduled\b|\bplanned\b",
+    re.I,
+)
 
 
 def _date_reaches(text: str, m: Mention, d: DateExpr) -> bool:
     """Can date ``d`` be the date of mention ``m``?  Not from far away, and not from a clause
     about something else ('..., including an incident earlier this month in which ...');
     'the meeting' at a sentence's end is not dated by what the sentence said before it."""
-    if m.rule.nominal and m.det in ("definite", "possessive") and d.offsets[1] <= m.start \
-            and m.start - d.offsets[1] > 25:
+    if (
+        m.rule.nominal
+        and m.det in ("definite", "possessive")
+        and d.offsets[1] <= m.start
+        and m.start - d.offsets[1] > 25
+    ):
         return False
     if d.offsets[0] >= m.end:
-        between = text[m.end:d.offsets[0]]
+        between = text[m.end : d.offsets[0]]
         return len(between) <= 220 and not _ELSEWHERE.search(between)
-    between = text[d.offsets[1]:m.start]
+    between = text[d.offsets[1] : m.start]
     return len(between) <= 220 and not re.search(r";", between)
 
 
-_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-           "ten": 10}
+_COUNTS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 
 
 def _visit_span(text: str, sent: Sentence, m: Mention, d: DateExpr, *, arrived: bool = False) -> DateExpr:
@@ -683,12 +679,15 @@ def _visit_span(text: str, sent: Sentence, m: Mention, d: DateExpr, *, arrived: 
     'a two-day visit starting Monday' or 'arrived Thursday for a four-day stay' begins that day."""
     if d.end or not d.start or len(d.start) != 10:
         return d
-    days = re.search(r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)-day\s+(?:[\w-]+\s+){0,2}$",
-                     text[max(sent.start, m.start - 40):m.start], re.I)
+    days = re.search(
+        r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)-day\s+(?:[\w-]+\s+){0,2}$",
+        text[max(sent.start, m.start - 40) : m.start],
+        re.I,
+    )
     if not days:
         return d
     n = int(days.group(1)) if days.group(1).isdigit() else _COUNTS[days.group(1).lower()]
-    lead = text[max(sent.start, d.offsets[0] - 12):d.offsets[0]] + (d.text or "")
+    lead = text[max(sent.start, d.offsets[0] - 12) : d.offsets[0]] + (d.text or "")
     day = _date.fromisoformat(d.start)
     if arrived:
         start, end = day, day + _timedelta(days=n - 1)
@@ -699,27 +698,6 @@ def _visit_span(text: str, sent: Sentence, m: Mention, d: DateExpr, *, arrived: 
     else:
         return d
     return d.model_copy(update={"start": start.isoformat(), "end": end.isoformat()})
-
-
-def _segment_end(text: str, start: int, end: int, dates: list[DateExpr]) -> int:
-    """Where the phrase that begins at ``start`` ends: the next comma or semicolon
-    outside a date ('March 26 to 29, 2025' keeps its comma)."""
-    pos = start
-    while pos < end:
-        m = re.search(r"[,;]", text[pos:end])
-        if not m:
-            return end
-        cut = pos + m.start()
-        if any(d.offsets[0] <= cut < d.offsets[1] for d in dates):
-            pos = cut + 1
-            continue
-        return cut
-    return end
-
-
-# ---------------------------------------------------------------------------- people
-
-
 
 
 def _merge_visit_frames(mentions: list[Mention]) -> list[Mention]:
@@ -735,358 +713,13 @@ def _merge_visit_frames(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m not in frames]
 
 
-def _assign_people(disc: Discourse, sent: Sentence, mentions: list[Mention], ctx: Context,
-                   visiting: list[str]) -> None:
-    text = disc.text
-    persons = _sentence_people(disc, sent)
-    ordered = sorted(mentions, key=lambda m: m.start)
-    mains = [m for m in ordered if m.frame is None and not m.relcl]
-    first_main = mains[0].start if mains else ordered[0].start
-    for i, m in enumerate(ordered):
-        nxt = ordered[i + 1].start if i + 1 < len(ordered) else sent.end
-        if _participial_opener(disc, sent, m):
-            agent = sentence_subject(disc, sent)
-            left = [r for r in persons if r.id == agent][:1]
-            right = [r for r in persons if r.id != agent and m.start <= r.start < nxt]
-        elif len(ordered) == 1:
-            left = [r for r in persons if r.start < m.start]
-            right = [r for r in persons if r.start >= m.start]
-        elif m.relcl:
-            ante = _antecedent(disc, sent, m)
-            left = [ante] if ante else []
-            right = [r for r in persons if m.start <= r.start < nxt]
-        elif m.frame is not None and m.start < first_main:
-            seg = _segment_end(text, m.end, sent.end, disc.dates_in(sent.start, sent.end))
-            left = [r for r in persons if r.start < m.start]
-            right = [r for r in persons if m.start <= r.start < seg]
-        else:
-            segments = [(f.start, _segment_end(text, f.end, sent.end, disc.dates_in(sent.start, sent.end)))
-                        for f in ordered if f.frame is not None and f.start < first_main]
-            left = [r for r in persons if r.start < first_main
-                    and not any(s <= r.start < e for s, e in segments)]
-            right = [r for r in persons if m.start <= r.start < nxt]
-        if not m.anaphoric:
-            left = [r for r in left if not _reports(disc, sent, r, m)]
-        left_ids = _ids(m.left) + [r.id for r in left]
-        right_ids = [r.id for r in right]
-        if left_ids and not m.left and all(_governed(disc, sent, r) for r in left):
-            # 'He said he had agreed with X during a phone call': X is an object; 'he' speaks
-            pron = _subject_pronoun(text[sent.start:m.start])
-            if pron in ("he", "she") and ctx.actor and ctx.actor not in left_ids:
-                left_ids = [ctx.actor] + left_ids
-        if not left_ids:
-            shared = len(ordered) > 1 and not m.relcl and m.start > first_main
-            pron = _subject_pronoun(text[sent.start:first_main] if shared else text[sent.start:m.start][-80:])
-            if pron in ("he", "she") and ctx.actor:
-                left_ids = [ctx.actor]
-            elif pron == "they" or disc.lexicon.group_subjects.search(text[sent.start:m.start]):
-                m.group = True
-                group = disc.lexicon.group_subjects.search(text[sent.start:m.start])
-                if group and re.search(r"countries|nations|governments|states", group.group(), re.I):
-                    left_ids = []  # 'The two countries began talks in 2006': states, not the people just named
-                else:
-                    left_ids = _group_by_role(disc, text[sent.start:m.start], sent.start) or list(ctx.group)
-                m.delegations.extend(d for d in ctx.group_delegations if d not in m.delegations)
-            elif pron == "it" and ctx.group_delegations:  # 'it held talks with X': the delegation
-                m.group = True
-                left_ids = list(ctx.group)
-                m.delegations.extend(d for d in ctx.group_delegations if d not in m.delegations)
-            else:
-                role = disc.lexicon.role_nouns["speaker"].match(text, sent.start)
-                if role:  # 'The deputy minister, who is on a visit ...': the one with that title
-                    who = disc.role_person(role.group(), sent.start) or ctx.actor
-                    left_ids = [who] if who else []
-                else:  # "Mongolia's Minister of Foreign Affairs arrived ...": the last one from there
-                    who = _country_role_subject(disc, sent, m)
-                    left_ids = [who] if who else []
-        m.left = _ids(left_ids)
-        m.right = [x for x in _ids(right_ids) if x not in m.left]
-        m.people = m.left + m.right
-        _roles(disc, sent, m, visiting)
-
-
-def _reports(disc: Discourse, sent: Sentence, r: Ref, m: Mention) -> bool:
-    """'X said (that) A met B', 'X recalled that he ...': X tells of the encounter; X takes part
-    only when the clause says so again ('he', 'she')."""
-    between = disc.text[r.end:m.start]
-    # the verb right after the name or its apposition: 'X said', 'X, Minister of Y, noted'
-    lead = re.match(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,;]{0,120},\s*)?(?:also\s+|further\s+|then\s+)?", between)
-    verb = disc.lexicon.reporting.match(between, lead.end() if lead else 0)
-    if not verb:
-        return False
-    clause = between[verb.end():]
-    if re.match(r"\s*(?:that\s+)?(?:he|she|they)\b", clause, re.I):
-        return False  # 'X recalled that he had visited ...': X again
-    return bool(re.search(r"\w", clause))
-
-
-def _country_role_subject(disc: Discourse, sent: Sentence, m: Mention) -> str | None:
-    """A sentence opening "Mongolia's Minister of Foreign Affairs ..." stands for the person from
-    that country named last before it."""
-    hit = re.match(r"\s*(?:The\s+)?([A-Z][\w ]{1,40}?)[’']s\s+(?:[A-Z][\w-]*|of|and|the|for)(?:\s+(?:[A-Z][\w-]*|of|and|the|for))*",
-                   disc.text[sent.start:m.start])
-    if not hit:
-        return None
-    country = None
-    for r in disc.refs_in(sent.start + hit.start(1), sent.start + hit.end(1), "place"):
-        country = disc.place_country(r.id)
-    if not country:
-        return None
-    found = None
-    for r in disc.refs_in(0, sent.start, "person"):
-        if disc.country_of(r.id) == country:
-            found = r.id
-    return found
-
-
-def _governed(disc: Discourse, sent: Sentence, r: Ref) -> bool:
-    """Is this mention the object of a preposition ('with X', 'by X'), title words aside?"""
-    before = _HONORIFIC.sub("", disc.text[sent.start:r.start]).rstrip()
-    toks = re.findall(r"[\w’'-]+|[(),]", before)
-    while toks and (toks[-1][:1].isupper() or toks[-1].lower() in {"of", "the", "and", "’s", "'s", "(", ")", "s"}):
-        toks.pop()
-    return bool(toks) and toks[-1].lower() in _PREPOSITIONS
-
-
-def _group_by_role(disc: Discourse, before: str, offset: int) -> list[str]:
-    """'The two secretaries': the first two people whose titles say 'secretary'."""
-    hit = re.search(r"\b(?:the two|both)\s+([a-z]+?)(?:ies|s)\b", before, re.I)
-    if not hit:
-        return []
-    word = hit.group(1) + ("y" if hit.group(0).lower().endswith("ies") else "")
-    found = disc.people_with_role(word, offset)
-    return found[:2] if len(found) >= 2 else []
-
-
-def _participial_opener(disc: Discourse, sent: Sentence, m: Mention) -> bool:
-    """'Welcoming the delegation to Peru, X praised ...': the agent comes after the comma."""
-    if m.rule.nominal or disc.text[sent.start:m.start].strip(" \"“'‘"):
-        return False
-    return disc.text[m.start:m.end].lower().endswith("ing")
-
-
-def _ids(items: list[str]) -> list[str]:
-    out: list[str] = []
-    for x in items:
-        if x and x not in out:
-            out.append(x)
-    return out
-
-
-def _roles(disc: Discourse, sent: Sentence, m: Mention, visiting: list[str]) -> None:
-    passive = bool(_PASSIVE.search(disc.text[max(sent.start, m.start - 14):m.start])) and not m.rule.nominal
-    left, right = (m.right, m.left) if passive else (m.left, m.right)
-    if m.kind == "signing" and not m.rule.nominal:
-        m.signatories = list(left)
-    orient = m.rule.orientation
-    if orient == "host_first":
-        m.hosts, m.guests = list(left), list(right)
-    elif orient == "guest_first":
-        m.guests, m.hosts = list(left), list(right)
-    elif orient == "visitor_first":
-        m.visitors.extend(x for x in left if x not in m.visitors)
-        if not m.rule.nominal:
-            m.hosts = list(right)
-    if m.frames and not m.hosts and not m.guests:
-        m.visitors.extend(x for x in left if x not in m.visitors)
-    for f in m.frames:
-        m.visitors.extend(x for x in f.left if x not in m.visitors)
-    m.visitors.extend(x for x in visiting if x in m.people and x not in m.visitors)
-    if m.kind == "visit" and m.rule.nominal:  # 'a visit to Ulaanbaatar in July 2023 by Foreign Minister X'
-        by = re.search(r"\bby\s+", disc.text[m.end:min(sent.end, m.end + 90)])
-        if by:
-            after = [r.id for r in disc.refs_in(m.end + by.end(), min(sent.end, m.end + by.end() + 80), "person")]
-            if after:
-                m.visitors = [after[0]] + [x for x in m.visitors if x != after[0]]
-                m.left = [after[0]] + [x for x in m.left if x != after[0]]
-                m.right = [x for x in m.right if x != after[0]]
-                m.hosts = [x for x in m.hosts if x != after[0]]
-    company = re.search(r"\baccompanied by\b", disc.text[m.start:sent.end])
-    if company and (m.kind == "visit" or m.visitors):  # 'was accompanied by X and Y': the visiting party
-        cut = m.start + company.end()
-        m.visitors.extend(r.id for r in disc.refs_in(cut, sent.end, "person") if r.id not in m.visitors)
-    if orient == "host_first" and not m.hosts:
-        m.host_entities = _subject_entities(disc, sent, m)
-
-
-def _subject_entities(disc: Discourse, sent: Sentence, m: Mention) -> list[str]:
-    """'HCMC had the opportunity to host a delegation': a city or body as the host."""
-    out = []
-    for r in disc.refs_in(sent.start, m.start):
-        if r.kind in ("place", "organization") and not re.search(
-                r"\b(?:in|at|to|from|of|with|for|by|on)\s+(?:the\s+)?$", disc.text[max(sent.start, r.start - 12):r.start], re.I):
-            out.append(r.id)
-            break
-    return out
-
-
-def _sentence_people(disc: Discourse, sent: Sentence) -> list[Ref]:
-    """The people a sentence names, without those who cannot take part: the dead, authors,
-    the source of a report ('According to X'), senders of greetings."""
-    text = disc.text
-    lex = disc.lexicon
-    refs = [r for r in disc.refs_in(sent.start, sent.end, "person")]
-    titled = [r for r in disc.title_refs(sent.start, sent.end)]
-    named = {r.id for r in refs}
-    refs += [r for r in titled if r.id not in named]
-    refs.sort(key=lambda r: r.start)
-    out: list[Ref] = []
-    for r in refs:
-        before = text[max(sent.start, r.start - 60):r.start]
-        if disc.is_dead(r.id) or _dead_before(lex, before):
-            continue
-        if re.search(r"\(\s*$", before) and re.match(r"\s*\)\s*[-–—]", text[r.end:r.end + 6]):
-            continue  # a dateline credit 'Brasília (Agência Brasil) -' is no one present
-        if _authored(lex, before):
-            continue
-        if lex.sender.search(before[-40:]) and not re.search(r"[.;]", before[-40:]):
-            continue
-        if re.search(r"[’']s\s+(?:greetings|regards|best wishes|message|letter)", text[r.end:r.end + 30]):
-            continue
-        out.append(r)
-    return _drop_reporters(disc, sent, out)
-
-
-def _dead_before(lex, before: str) -> bool:
-    hit = last_match(lex.dead, before)
-    if hit is None:
-        return False
-    gap = before[hit.end():]
-    return bool(re.fullmatch(r"(?:\s+[A-Z][\w’'-]*|\s+(?:of|the|and))*\s*(?:Mr\.?|Ms\.?|Mrs\.?)?\s*", gap))
-
-
-def _authored(lex, before: str) -> bool:
-    """'the book ... by late General Secretary X': X wrote something; X is not at the table
-    ('was received ... by Deputy Prime Minister X' is someone who is)."""
-    m = re.search(r"\bby\s+(?:the\s+)?(?:late\s+)?(?:[A-Z][\w’'.-]*\s+|of\s+|the\s+|and\s+)*$", before)
-    if not m:
-        return False
-    prior = before[:m.start()].rstrip()
-    last = re.findall(r"[\w-]+", prior)[-1:] if prior else []
-    if last and lex.agentive_by.fullmatch(last[0]):
-        return False
-    return bool(re.search(r"\b(?:book|books|novel|article|poem|essay|speech|report|study|painting|film|works?|letter|"
-                          r"message|song|memoirs?|documentary|volume|biography|writings|column|op-ed|photo|photos)\b"
-                          r"[^.;]{0,80}$", prior, re.I))
-
-
-def _drop_reporters(disc: Discourse, sent: Sentence, refs: list[Ref]) -> list[Ref]:
-    """'According to X, ...' and 'X said that ... met ...': X reports, X is not a participant.
-    Kept apart by position: the caller decides per mention (reporters before a reported
-    mention are dropped only for that mention's clause)."""
-    text = disc.text
-    lex = disc.lexicon
-    out = []
-    for r in refs:
-        before = text[max(sent.start, r.start - 25):r.start]
-        if re.search(r"\baccording to\s+(?:the\s+)?(?:Mr\.?|Ms\.?|Mrs\.?|Dr\.?)?\s*$", before, re.I) or \
-                lex.according_to.search(before[-18:]) and before.rstrip().lower().endswith("to"):
-            continue
-        out.append(r)
-    return out
-
-
-def _antecedent(disc: Discourse, sent: Sentence, m: Mention) -> Ref | None:
-    text = disc.text
-    before = text[sent.start:m.start]
-    hit = last_match(re.compile(r",\s*(?:who|which|whose)\b", re.I), before)
-    if hit is None:
-        return None
-    comma = sent.start + hit.start()
-    cands = disc.refs_in(sent.start, comma + 1, "person") + disc.title_refs(sent.start, comma + 1)
-    cands = [r for r in cands if comma - r.end <= 4]
-    return cands[-1] if cands else None
-
-
-def _subject_pronoun(before: str) -> str | None:
-    hit = last_match(_SUBJECT_PRONOUN, before)
-    return (hit.group(1) or hit.group(2)).lower() if hit else None
-
-
-def sentence_subject(disc: Discourse, sent: Sentence) -> str | None:
-    """The person a sentence is about: the first one not governed by a preposition
-    ('with X', 'for X'), looking back over their title ('with General Secretary ... X')."""
-    text = disc.text
-    for r in disc.refs_in(sent.start, sent.end, "person"):
-        before = _HONORIFIC.sub("", text[sent.start:r.start]).rstrip()
-        toks = re.findall(r"[\w’'-]+|[(),]", before)
-        while toks and (toks[-1][:1].isupper() or toks[-1].lower() in {"of", "the", "and", "’s", "'s", "(", ")",
-                                                                         "member", "members", "s"}):
-            toks.pop()
-        if not toks:
-            return r.id
-        last = toks[-1].lower()
-        if last == "by" and len(toks) > 1 and disc.lexicon.agentive_by.fullmatch(toks[-2].lower()):
-            return r.id
-        if last in _PREPOSITIONS or last == "by":
-            continue
-        if disc.is_dead(r.id):
-            continue
-        return r.id
-    return None
-
-
-def _delegations(disc: Discourse, sent: Sentence, m: Mention) -> None:
-    """'a delegation from HCMC, led by X', 'the PCP delegation', 'the CPV and CPC delegations'."""
-    text = disc.text
-    for hit in re.finditer(r"\b(?:the|a)\s+(?:([A-Z][a-z]+)\s+)?(?:visitors|guests|visiting side|guest side)\b",
-                           text[sent.start:sent.end]):
-        country = disc.demonym_country(hit.group(1)) if hit.group(1) else ""
-        pos = sent.start + hit.start()
-        if pos < m.start and _near(m, pos, sent, disc) and country not in m.unnamed_delegations \
-                and (country or hit.group(1) is None):
-            m.unnamed_delegations.append(country)  # 'the Lao visitors held talks with X'
-    for hit in disc.lexicon.delegation.finditer(text, sent.start, sent.end):
-        found: list[str] = []
-        before = disc.refs_in(max(sent.start, hit.start() - 80), hit.start())
-        if before and hit.start() - before[-1].end <= 3 and before[-1].kind in ("organization", "place"):
-            found.append(before[-1].id)
-            if len(before) > 1 and re.fullmatch(r"\s*(?:and|,)\s*", text[before[-2].end:before[-1].start]) \
-                    and before[-2].kind in ("organization", "place"):
-                found.insert(0, before[-2].id)
-        after = re.match(r"\s+(?:of|from)\s+(?:the\s+)?", text[hit.end():sent.end])
-        if after:
-            pos = hit.end() + after.end()
-            for r in disc.refs_in(pos, min(sent.end, pos + 80)):
-                if r.start == pos and r.kind in ("organization", "place"):
-                    found.append(r.id)
-                break
-        led = re.search(r"\b(?:led|headed)\s+by\s+", text[hit.end():min(sent.end, hit.end() + 150)])
-        leader = None
-        if led:
-            pos = hit.end() + led.end()
-            near = disc.refs_in(pos, min(sent.end, pos + 90), "person") + disc.title_refs(pos, min(sent.end, pos + 90))
-            near.sort(key=lambda r: r.start)
-            if near:
-                leader = near[0].id
-        for d in found:
-            if d not in m.delegations and _near(m, hit.start(), sent, disc):
-                m.delegations.append(d)
-                if leader:
-                    m.leaders[d] = leader
-        if leader and not found and _near(m, hit.start(), sent, disc):
-            m.leaders.setdefault("", leader)
-        demonym = re.search(r"\b([A-Z][a-z]+)\s+$", text[max(sent.start, hit.start() - 25):hit.start()])
-        country = disc.demonym_country(demonym.group(1)) if demonym else None
-        if not found and country and _near(m, hit.start(), sent, disc):
-            if country not in m.unnamed_delegations:
-                m.unnamed_delegations.append(country)
-        elif not found and not leader and re.search(r"\bthe\s+$", text[max(sent.start, hit.start() - 5):hit.start()], re.I) \
-                and _near(m, hit.start(), sent, disc) and "" not in m.unnamed_delegations:
-            m.unnamed_delegations.append("")  # 'the delegation also met X': the visiting party told before
-
-
-def _near(m: Mention, pos: int, sent: Sentence, disc: Discourse) -> bool:
-    """Is a phrase at ``pos`` closer to this mention than to any other in the sentence?"""
-    others = [t for t in _triggers(sent, disc) if t.start != m.start]
-    mine = min(abs(pos - m.start), abs(pos - m.end))
-    return all(mine <= min(abs(pos - t.start), abs(pos - t.end)) for t in others)
-
-
-_NOT_VENUE = re.compile(r"\b(?:invest(?:ment|ments|ing|ors)?|cooperation|situation|interests?|trade|business(?:es)?|"
-                        r"presence|projects?|operations?|development|growth|peace|stability|markets?|"
-                        r"exports?|imports?|products?|goods|people|born|living|based|working|studying|visitors|tourists|"
-                        r"experiences|destinations?|offices?|branches|students|communit(?:y|ies)|located)\s*$", re.I)
+_NOT_VENUE = re.compile(
+    r"\b(?:invest(?:ment|ments|ing|ors)?|cooperation|situation|interests?|trade|business(?:es)?|"
+    r"presence|projects?|operations?|development|growth|peace|stability|markets?|"
+    r"exports?|imports?|products?|goods|people|born|living|based|working|studying|visitors|tourists|"
+    r"experiences|destinations?|offices?|branches|students|communit(?:y|ies)|located)\s*$",
+    re.I,
+)
 
 
 def _places(disc: Discourse, sent: Sentence, m: Mention) -> None:
@@ -1094,44 +727,62 @@ def _places(disc: Discourse, sent: Sentence, m: Mention) -> None:
     text = disc.text
     lex = disc.lexicon
     for r in disc.refs_in(sent.start, sent.end, "place"):
-        lead = text[max(sent.start, r.start - 12):r.start]
-        if not re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:city\s+of\s+|capital\s+(?:city\s+)?of\s+|province\s+of\s+)?$", lead, re.I):
+        lead = text[max(sent.start, r.start - 12) : r.start]
+        if not re.search(
+            r"\b(?:in|at)\s+(?:the\s+)?(?:city\s+of\s+|capital\s+(?:city\s+)?of\s+|province\s+of\s+)?$",
+            lead,
+            re.I,
+        ):
             continue
-        prior = text[max(sent.start, r.start - 40):r.start]
+        prior = text[max(sent.start, r.start - 40) : r.start]
         prior = re.sub(r"\b(?:in|at)\s+(?:the\s+)?\S*\s*$", "", prior)
         if _NOT_VENUE.search(prior):
             continue
         if m.anaphoric:
             continue
-        after = m.end <= r.start <= m.end + 200 and _no_other_trigger_between(disc, sent, m.end, r.start) \
-            and not _ELSEWHERE.search(text[m.end:r.start]) and not _PURPOSE.search(text[m.end:r.start])
-        before_ok = r.end <= m.start and not m.relcl and _no_other_trigger_between(disc, sent, r.end, m.start) \
-            and not re.search(r";|,\s*(?:who|which|where|while)\b", text[r.end:m.start], re.I) \
-            and not (m.kind == "visit" and m.frame is not None)  # 'in Lima ..., during a visit to Peru'
+        after = (
+            m.end <= r.start <= m.end + 200
+            and _no_other_trigger_between(disc, sent, m.end, r.start)
+            and not _ELSEWHERE.search(text[m.end : r.start])
+            and not _PURPOSE.search(text[m.end : r.start])
+        )
+        before_ok = (
+            r.end <= m.start
+            and not m.relcl
+            and _no_other_trigger_between(disc, sent, r.end, m.start)
+            and not re.search(r";|,\s*(?:who|which|where|while)\b", text[r.end : m.start], re.I)
+            and not (m.kind == "visit" and m.frame is not None)
+        )  # 'in Lima ..., during a visit to Peru'
 
         if after or before_ok:
             if r.id not in m.places:
                 m.places.append(r.id)
     sources = [m] + m.frames if m.kind == "visit" or m.frames else []
     for src in sources:
-        tail = text[src.end:min(sent.end, src.end + 60)]
+        tail = text[src.end : min(sent.end, src.end + 60)]
         lead = re.match(r"\s+(?:to|of|in|at)?\s*(?:the\s+)?", tail)
         pos = src.end + (lead.end() if lead else 0)
         hit = [r for r in disc.refs_in(pos, min(sent.end, pos + 60)) if r.start == pos]
         if hit and hit[0].kind == "place":
             m.destination = hit[0].id
-            more = [r for r in disc.refs_in(hit[0].end, min(sent.end, hit[0].end + 60), "place")
-                    if re.fullmatch(r"\s*(?:,|and|, and)\s*", text[hit[0].end:r.start])]
-            if more and not disc.is_country(hit[0].id):  # 'visited Hanoi and Ho Chi Minh City': the country only
+            more = [
+                r
+                for r in disc.refs_in(hit[0].end, min(sent.end, hit[0].end + 60), "place")
+                if re.fullmatch(r"\s*(?:,|and|, and)\s*", text[hit[0].end : r.start])
+            ]
+            if more and not disc.is_country(
+                hit[0].id
+            ):  # 'visited Hanoi and Ho Chi Minh City': the country only
                 m.destination_cities = [hit[0].id] + [r.id for r in more]
             break
         if hit and hit[0].kind == "organization" and disc.organizations[hit[0].id].country:
             continue
         if lex.city_anaphor.match(text, max(src.end, pos - 4)) or re.match(
-                r"\s*(?:to\s+)?(?:the\s+)?(?:city|capital|province|locality)\b", tail, re.I):
+            r"\s*(?:to\s+)?(?:the\s+)?(?:city|capital|province|locality)\b", tail, re.I
+        ):
             m.destination_anaphor = True
             break
 
 
 def _no_other_trigger_between(disc: Discourse, sent: Sentence, start: int, end: int) -> bool:
-    return not any(start <= t.start < end for t in _triggers(sent, disc))
+    return not any(start <= t.start < end for t in triggers(sent, disc))

@@ -5,7 +5,8 @@ mention, organizations, places, resolved dates).  It works in four steps, each
 in its own module:
 
 1. ``encounters.py``: each sentence's tellings of meetings, talks, receptions,
-   visits, calls and signings, with participants, roles, date and place hints;
+   visits, calls and signings, with status, date and place hints (the trigger words and
+   mention types are in ``mentions.py``, participants and roles in ``participants.py``);
 2. ``coreference.py``: one event per real-world encounter;
 3. ``statements.py``: invitations, proposals, commitments, praise, agreements,
    gift exchanges, scheduled fairs, anniversaries, each tied to its occasion;

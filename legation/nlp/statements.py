@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from legation.models import DateExpr
 from legation.nlp.coreference import Encounter, Tracker
 from legation.nlp.discourse import Discourse, Ref, Sentence, last_match
-from legation.nlp.encounters import _PREPOSITIONS, sentence_subject
+from legation.nlp.mentions import PREPOSITIONS
+from legation.nlp.participants import sentence_subject
 
 __all__ = ["Statement", "detect_statements", "topics_of"]
 
@@ -184,7 +185,7 @@ def _is_subject(disc: Discourse, sent: Sentence, r: Ref) -> bool:
     last = toks[-1].lower()
     if last == "by" and len(toks) > 1 and disc.lexicon.agentive_by.fullmatch(toks[-2].lower()):
         return True
-    return last not in _PREPOSITIONS and last != "by"
+    return last not in PREPOSITIONS and last != "by"
 
 
 def _target(disc: Discourse, sent: Sentence, st: Statement, how: str) -> None:
