@@ -68,7 +68,8 @@ schema: install
 
 ## bench: speed and memory figures
 bench: install
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/extract.py
+	$(BIN)/python benchmarks/figures.py
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/api.py
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from legation.errors import ConfigError
 
@@ -65,7 +66,7 @@ class Settings:
         if not self.model:
             raise ConfigError("setting 'model' must name a spaCy pipeline or be 'auto'")
 
-    def replace(self, **changes: Any) -> "Settings":
+    def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied (validated like the original)."""
         unknown = set(changes) - {f.name for f in dataclasses.fields(self)}
         if unknown:
@@ -74,7 +75,7 @@ class Settings:
         return dataclasses.replace(self, **changes)
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
         """Defaults, then ``LEGATION_*`` variables, then explicit ``overrides``."""
         env = os.environ if environ is None else environ
         values: dict[str, Any] = {}

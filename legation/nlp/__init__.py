@@ -88,7 +88,7 @@ def analyse(docs: Iterable[SourceDocument], settings: Settings) -> Iterator[Extr
     for batch in _chunks(docs, settings.batch_size):
         try:
             results: list[Extraction | Rejection] = [
-                to_extraction(doc, src) for doc, src in zip(nlp.pipe([_make(nlp, s) for s in batch]), batch)]
+                to_extraction(doc, src) for doc, src in zip(nlp.pipe([_make(nlp, s) for s in batch]), batch, strict=True)]
         except Exception:  # noqa: BLE001 - isolate the failing document below
             results = []
             for src in batch:

@@ -260,7 +260,7 @@ def is_slip_of(used: str, defined: str) -> int:
         return 0
     if set(u) == set(d):
         return 2
-    return 1 if sum(1 for a, b in zip(u, d) if a != b) == 1 else 0
+    return 1 if sum(1 for a, b in zip(u, d, strict=True) if a != b) == 1 else 0
 
 
 # --------------------------------------------------------------------------- the component
@@ -375,7 +375,6 @@ class AcronymComponent(GuardedComponent):
                 yield AcronymInfo(short_text, _clean_long(found.long), True, long_span=span)
                 continue
             if short_text and " " not in short_text and is_acronym_shape(short_text):
-                inner = doc[tok.i + 1: close_i]
                 window = text[max(sent_start, tok.idx - 300): tok.idx]
                 window = window[window.rfind("\n") + 1:]
                 before = window.split()

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from legation.nlp.dates import DateComponent
 from legation.nlp.acronyms import AcronymComponent
+from legation.nlp.dates import DateComponent
+from legation.nlp.events import EventComponent
+from legation.nlp.figures import FigureComponent
 from legation.nlp.organizations import OrganizationComponent
 from legation.nlp.people import PeopleComponent
 from legation.nlp.places import PlaceComponent
-from legation.nlp.events import EventComponent
-from legation.nlp.figures import FigureComponent
 
 #: component names in pipeline order (each reads what the ones before it wrote).
 #: the entity components (acronyms, places, organizations, people) come first: dates,

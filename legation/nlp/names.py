@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-
 from dataclasses import replace as _replace
 
 from legation.nlp.lexicon import Culture, Lexicon, fold

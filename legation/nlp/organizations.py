@@ -29,11 +29,20 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from legation.nlp._guarded import GuardedComponent
 from legation.models import Organization
+from legation.nlp._guarded import GuardedComponent
 from legation.nlp.extensions import get_list
 from legation.nlp.lexicon import Lexicon, fold, load_lexicon
-from legation.nlp.tokens import APOSTROPHE_S, Intervals, claim, claims, is_cap, sentence_bounds, state, word_text
+from legation.nlp.tokens import (
+    APOSTROPHE_S,
+    Intervals,
+    claim,
+    claims,
+    is_cap,
+    sentence_bounds,
+    state,
+    word_text,
+)
 
 __all__ = ["OrganizationComponent", "OrgMatch", "person_starts_at"]
 
@@ -180,7 +189,6 @@ class OrganizationComponent(GuardedComponent):
 
     def _grow_right(self, doc: Doc, e: int) -> int:
         lex = self.lex
-        n = len(doc)
         sent_end = sentence_bounds(doc, e - 1)[1]
         while e < sent_end:
             t = doc[e]
@@ -346,7 +354,6 @@ class OrganizationComponent(GuardedComponent):
     def _build(self, doc: Doc, matches: list[OrgMatch]) -> dict[str, Organization]:
         st = state(doc)
         infos = st.get("acronyms", {})
-        slips = st.get("acronym_slips", {})
         c = claims(doc)
         place_country = {m.entry.key: m.entry.country for m in st.get("place_matches", [])}
         demonyms = {i: code for s, e, code in st.get("demonyms", []) for i in range(s, e)}
@@ -412,11 +419,6 @@ class OrganizationComponent(GuardedComponent):
             for span in info.uses:
                 if not covered.covers(span[0], span[1]):
                     org.mentions.append(span)
-        for used, target in slips.items():
-            info = infos.get(target)
-            org = next((o for o in orgs.values() if o.acronym == target), None)
-            if org is not None and info is not None:
-                org.mentions = sorted(set(org.mentions))
         st["binational_orgs"] = {orgs[k].id for k in binational if k in orgs}
         strong = {orgs[m.key].id for m in expanded_parts if id(m) not in weak}
         st["weak_orgs"] = {orgs[m.key].id for m in expanded_parts if id(m) in weak} - strong - {

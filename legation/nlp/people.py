@@ -28,15 +28,28 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from legation.nlp._guarded import GuardedComponent
 from legation.models import Credit, Evidence, Person, Title
+from legation.nlp._guarded import GuardedComponent
 from legation.nlp.credits import credit_role, credit_spans
 from legation.nlp.extensions import get_list
 from legation.nlp.lexicon import Lexicon, fold, load_lexicon
-from legation.nlp.names import culture_of, is_short_form, preferred_short_forms, split_honorific, strip_possessive
+from legation.nlp.names import (
+    culture_of,
+    is_short_form,
+    preferred_short_forms,
+    strip_possessive,
+)
 from legation.nlp.organizations import person_starts_at
-from legation.nlp.tokens import APOSTROPHE_S, claim, claims, is_cap, is_name_token, sentence_bounds, state, word_text
 from legation.nlp.titles import TitleParse, TitleParser
+from legation.nlp.tokens import (
+    claim,
+    claims,
+    is_cap,
+    is_name_token,
+    sentence_bounds,
+    state,
+    word_text,
+)
 
 __all__ = ["PeopleComponent"]
 
@@ -591,7 +604,7 @@ class PeopleComponent(GuardedComponent):
         """"Ms. A, T1, and Ms. B, T2": B takes A's country when B's titles name none."""
         runs = sorted((r for p in people for r in p.runs if r.titles), key=lambda r: r.start)
         owner = {id(r): p for p in people for r in p.runs}
-        for a, b in zip(runs, runs[1:]):
+        for a, b in zip(runs, runs[1:], strict=False):
             pa, pb = owner[id(a)], owner[id(b)]
             if pb.country is not None or pa.country is None or pa is pb:
                 continue

@@ -26,13 +26,22 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from legation.nlp._guarded import GuardedComponent
 from legation.models import Place
+from legation.nlp._guarded import GuardedComponent
 from legation.nlp.credits import credit_spans
 from legation.nlp.extensions import get_list
 from legation.nlp.gazetteer import BIG_CITY, KNOWN_CITY, Gazetteer, PlaceEntry, load_gazetteer
 from legation.nlp.lexicon import Lexicon, fold, load_lexicon
-from legation.nlp.tokens import Intervals, claim, claimed, is_cap, is_name_token, sentence_bounds, state, word_text
+from legation.nlp.tokens import (
+    Intervals,
+    claim,
+    claimed,
+    is_cap,
+    is_name_token,
+    sentence_bounds,
+    state,
+    word_text,
+)
 
 __all__ = ["PlaceComponent", "PlaceMatch"]
 

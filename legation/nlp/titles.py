@@ -346,7 +346,7 @@ class TitleParser:
         parts = self._split(t0, end)
         titles = [p for p in (self._read(s, e) for s, e in parts) if p is not None]
         # "Vice Chairman and General Secretary of X": a bare role shares the next title's body
-        for a, b in zip(titles, titles[1:]):
+        for a, b in zip(titles, titles[1:], strict=False):
             if a.organization is None and a.country is None and a.end == self._split_gap(a, b) and \
                     self._bare(a):
                 a.organization, a.country = b.organization, b.country
@@ -375,7 +375,7 @@ class TitleParser:
             i += 1
         cuts.append(end)
         parts = []
-        for a, b in zip(cuts, cuts[1:]):
+        for a, b in zip(cuts, cuts[1:], strict=False):
             s = a
             while s < b and (doc[s].text.lower() in ("and", "&", ",", "-", "–", "—")
                              or doc[s].text.lower() in _ARTICLES):
@@ -442,7 +442,7 @@ class TitleParser:
         return t.role is not None and fold(t.text) == fold(t.role)
 
     def _read(self, start: int, end: int) -> TitleParse | None:
-        doc, lex = self.doc, self.lex
+        doc = self.doc
         i = start
         while i < end and doc[i].text.lower() in _ARTICLES:
             i += 1

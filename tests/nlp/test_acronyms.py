@@ -6,8 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from legation.nlp.acronyms import (definition_for, initials_match, is_acronym_shape, is_slip_of,
-                                   long_form_reverse, schwartz_hearst)
+from legation.nlp.acronyms import (
+    definition_for,
+    initials_match,
+    is_acronym_shape,
+    is_slip_of,
+    long_form_reverse,
+    schwartz_hearst,
+)
 from legation.nlp.lexicon import load_lexicon
 
 LEX = load_lexicon()

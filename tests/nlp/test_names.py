@@ -7,7 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from legation.nlp.lexicon import load_lexicon
-from legation.nlp.names import culture_of, is_short_form, preferred_short_forms, split_honorific, strip_possessive
+from legation.nlp.names import (
+    culture_of,
+    is_short_form,
+    preferred_short_forms,
+    split_honorific,
+    strip_possessive,
+)
 
 LEX = load_lexicon()
 
