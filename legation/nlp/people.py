@@ -327,9 +327,12 @@ class PeopleComponent(GuardedComponent):
         lex = self.lex
         c = claims(doc)
         before = i - 1
-        if before >= 0 and doc[before].text.lower() in ("and", ",", "or") and before >= 1 \
-                and c.get(before - 1, ("", ""))[0] == "place":
-            return True
+        if before >= 1 and doc[before].text.lower() in ("and", "or") and c.get(before - 1, ("", ""))[0] == "place":
+            return True  # "between Bangkok and Nong Khai"
+        if before >= 1 and doc[before].text == "," and c.get(before - 1, ("", ""))[0] == "place" \
+                and j + 1 < len(doc) and doc[j].text.lower() in ("and", ",") \
+                and c.get(j + 1, ("", ""))[0] == "place":
+            return True  # "Hanoi, Nong Khai and Vientiane" (not "the mayors of Lyon and Marseille, Sophie Roux")
         if j + 1 < len(doc) and doc[j].text.lower() in ("and", ",", "or") and c.get(j + 1, ("", ""))[0] == "place":
             return True
         k = i - 1
