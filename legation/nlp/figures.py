@@ -663,7 +663,7 @@ def extract_figures(text: str, actors: ActorIndex, time: TimeAnalysis | None = N
     time = time or analyse_time(text, None)
     mentions = time.mentions  # in text order
     starts = [m.start for m, _ in mentions]
-    amounts = [a for a in find_amounts(text) if not _inside_date(a, mentions, starts)]
+    amounts = [a for a in find_amounts(text, actors.country_codes()) if not _inside_date(a, mentions, starts)]
     ctx = _Context(text, actors, time, amounts)
     ctx.amount_starts = [a.start for a in amounts]
     ctx.attached_ids = {id(x[0]) for a in amounts if (x := _attached_in(ctx, a, mentions, starts))}
@@ -724,7 +724,9 @@ def _inside_date(a: Amount, mentions: list[tuple[TimeMention, Resolved]], starts
 def _attached_in(ctx: _Context, a: Amount, mentions: list[tuple[TimeMention, Resolved]],
                  starts: list[int]) -> tuple[TimeMention, Resolved] | None:
     """The date right after an amount ("$19 million in 2013"), if any."""
-    end = a.equivalent.end + 1 if a.equivalent else a.end
+    end = a.equivalent.end if a.equivalent else a.end
+    if a.equivalent and ctx.text[end:end + 1] == ")":
+        end += 1
     i = bisect_left(starts, end)
     if i < len(mentions):
         m, r = mentions[i]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -108,22 +109,30 @@ def _regex() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _APPROX_TAIL = re.compile(r"(?:\s+or\s+(?:so|more)\b|-?plus\b|-odd\b|\s+odd\b)")
+_PAREN_BARE = re.compile(r"\s*\(\s*")
+_OR = re.compile(r",?\s+or\s+")
 _PAREN = re.compile(r"\s*\(\s*(?:about|around|approximately|roughly|some|nearly|or|equivalent\s+to|~|≈)?\s*")
 
 
-def find_amounts(text: str) -> list[Amount]:
-    """Every amount of money, percentage or fraction in ``text``, in order."""
+def find_amounts(text: str, countries: Sequence[str] = ()) -> list[Amount]:
+    """Every amount of money, percentage or fraction in ``text``, in order.
+
+    ``countries`` are the ISO alpha-2 codes of the countries the article is about, most salient
+    first: they decide a currency word several countries use ("pesos" in an article about Mexico
+    are MXN, "Rs." in one about Sri Lanka LKR).
+    """
     full, single = _regex()
+    countries = tuple(countries)
     out: list[Amount] = []
     pos = 0
     while pos <= len(text):
         m = full.search(text, pos)
         if m is None:
             break
-        built = _build(m, text)
+        built = _build(m, text, countries)
         if not built and m.groupdict().get("n2") is not None:
             one = single.match(text, m.start())  # a rejected range: "2013 to $23 million"
-            built = _build(one, text) if one else []
+            built = _build(one, text, countries) if one else []
         if built:
             out.extend(built)
             pos = max(a.end for a in built)
@@ -137,15 +146,23 @@ def find_amounts(text: str) -> list[Amount]:
             continue
         if a.kind == "money" and i + 1 < len(out):
             b = out[i + 1]
-            gap = _PAREN.match(text, a.end)
-            if gap and gap.end() == b.start and b.kind == "money" and b.unit != a.unit:
-                close = re.match(r"\s*\)", text[b.end:])
-                if close:
-                    merged.append(replace(a, equivalent=b))
-                    skip.add(i + 1)
-                    continue
+            if b.kind == "money" and b.unit != a.unit and _converted(text, a, b):
+                merged.append(replace(a, equivalent=b))
+                skip.add(i + 1)
+                continue
         merged.append(a)
     return merged
+
+
+def _converted(text: str, a: Amount, b: Amount) -> bool:
+    """Is ``b`` the conversion of ``a``: "VND 3 trillion (US$120 million)", "Tk 17,930 crore, or about
+    $1.63 billion"?  (A hedge before ``b`` is part of ``b``.)"""
+    for opening in (_PAREN, _PAREN_BARE):
+        gap = opening.match(text, a.end)
+        if gap and gap.end() == b.start:
+            return re.match(r"\s*\)", text[b.end:b.end + 8]) is not None
+    gap = _OR.match(text, a.end)
+    return bool(gap and gap.end() == b.start)
 
 
 def _number(s: str) -> Decimal | None:
@@ -168,15 +185,31 @@ def _scale(m: _Groups, i: int) -> Decimal:
     return Decimal(1)
 
 
-def _currency(token: str | None) -> str | None:
+def _currency(token: str | None, countries: tuple[str, ...] = ()) -> str | None:
     if not token:
         return None
     lex = lexicon()
+    shared = _ambiguous(token)
+    if shared is not None:
+        # "pesos", "Rs.", "riyals": the currency of the most salient country using it, else the usual one
+        for code in countries:
+            for currency, users in shared.items():
+                if code in users:
+                    return currency
     if token in lex["prefix_symbols"]:
         return lex["prefix_symbols"][token]
     if token in lex["suffix_words"]:
         return lex["suffix_words"][token]
     return token if token in lex["codes"] else None
+
+
+def _ambiguous(token: str) -> dict[str, list[str]] | None:
+    """Currency -> the countries using it, for a token several currencies share."""
+    lex = lexicon()
+    table = lex["ambiguous"]
+    key = lex["ambiguous_forms"].get(token, token)
+    found = table.get(key) or table.get(key.lower())
+    return found if isinstance(found, dict) else None
 
 
 class _Groups:
@@ -199,7 +232,7 @@ class _Groups:
         return self.m.group(key)
 
 
-def _build(match: re.Match[str], text: str) -> list[Amount]:
+def _build(match: re.Match[str], text: str, countries: tuple[str, ...] = ()) -> list[Amount]:
     lex = lexicon()
     m = _Groups(match)
     hedge = m["approx"]
@@ -216,8 +249,8 @@ def _build(match: re.Match[str], text: str) -> list[Amount]:
     n1 = _number(m["n1"])
     if n1 is None:
         return []
-    pre1, pre2 = _currency(m["pre1"]), _currency(m["pre2"])
-    suffix = _currency(m["suf"])
+    pre1, pre2 = _currency(m["pre1"], countries), _currency(m["pre2"], countries)
+    suffix = _currency(m["suf"], countries)
     pct = lex["percent_words"].get(m["pct"]) if m["pct"] else None
     unit = pct or pre1 or pre2 or suffix
     if unit is None:

@@ -263,6 +263,18 @@ class ActorIndex:
                 score[owner] = score.get(owner, 0) + len(p.mentions)
         return score
 
+    def country_codes(self) -> list[str]:
+        """ISO alpha-2 codes of the countries the document names (directly or through their cities and
+        provinces), most mentioned first: the context for currency words several countries use."""
+        score: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for p in self.places:
+            code = self._country.get(p.name)
+            if code:
+                score[code] = score.get(code, 0) + len(p.mentions)
+                first[code] = min(first.get(code, 1 << 30), min((s for s, _ in p.mentions), default=1 << 30))
+        return sorted(score, key=lambda c: (-score[c], first[c]))
+
     def top(self, kind: str, n: int) -> list[Actor]:
         """The ``n`` most salient places of ``kind`` (ties: the first mentioned)."""
         key = (kind, n)

@@ -145,3 +145,61 @@ def test_money_never_crashes_on_money_like_text(parts):
     text = "".join(parts)
     for a in find_amounts(text):
         assert text[a.start:a.end] == a.text
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("2.5 trillion togrog", 2.5e12, "MNT"),
+    ("40 billion Turkish liras", 40e9, "TRY"),
+    ("12 billion liras", 12e9, "TRY"),
+    ("30.2 billion birr", 30.2e9, "ETB"),
+    ("VNĐ4.1 trillion", 4.1e12, "VND"),
+    ("QR12.5bn", 12.5e9, "QAR"),
+    ("RM3.4bil", 3.4e9, "MYR"),
+    ("US$610mil", 610e6, "USD"),
+    ("PLN 7.5 billion", 7.5e9, "PLN"),
+    ("1.8 billion zlotys", 1.8e9, "PLN"),
+    ("950 million hryvnias", 950e6, "UAH"),
+    ("Tk 2,450 crore", 24.5e9, "BDT"),
+    ("14 billion tenge", 14e9, "KZT"),
+])
+def test_money_more_currencies_and_newspaper_scales(text, value, unit):
+    [(v, u, _)] = amounts(text)
+    assert (v, u) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(("text", "countries", "unit"), [
+    ("18 billion pesos", ("MX", "KR"), "MXN"),
+    ("18 billion pesos", ("JP", "PH"), "PHP"),
+    ("18 billion pesos", ("CL",), "CLP"),
+    ("18 billion pesos", (), "MXN"),
+    ("Rs. 12 billion", ("LK", "MV"), "LKR"),
+    ("Rs 12 billion", ("PK", "CN"), "PKR"),
+    ("Rs. 12 billion", (), "INR"),
+    ("12 billion rupees", ("NP", "IN"), "NPR"),
+    ("3 billion riyals", ("QA", "IN"), "QAR"),
+    ("3 billion riyals", ("IN", "SA"), "SAR"),
+    ("80 million dinars", ("JO",), "JOD"),
+    ("2 billion shillings", ("UG", "VN"), "UGX"),
+    ("900 million pounds", ("EG", "VN"), "EGP"),
+])
+def test_money_a_currency_word_several_countries_use_follows_the_article(text, countries, unit):
+    [a] = find_amounts(text, countries)
+    assert a.unit == unit
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("N1.2tn (about $780m)", (1.2e12, "NGN", False), (780e6, "USD", True)),
+    ("48.6 billion birr (about 850 million U.S. dollars)", (48.6e9, "ETB", False), (850e6, "USD", True)),
+    ("Tk 17,930 crore, or about $1.63 billion", (179.3e9, "BDT", False), (1.63e9, "USD", True)),
+    ("RM2.1bil (US$497mil)", (2.1e9, "MYR", False), (497e6, "USD", False)),
+])
+def test_money_a_hedged_conversion_rides_along(text, first, second):
+    [a] = find_amounts(text)
+    e = a.equivalent
+    assert (a.value, a.unit, a.approximate) == (pytest.approx(first[0]), first[1], first[2])
+    assert (e.value, e.unit, e.approximate) == (pytest.approx(second[0]), second[1], second[2])
+
+
+@pytest.mark.parametrize("text", ["SR 5", "Br 12", "Dh 3", "the 2 mil. mark"])
+def test_money_letter_prefixes_need_a_scale(text):
+    assert find_amounts(text) == []
