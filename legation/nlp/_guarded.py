@@ -61,3 +61,21 @@ class GuardedComponent:
 
     def set_error_handler(self, error_handler: ErrorHandler) -> None:
         self._error_handler = error_handler
+
+
+class RuleComponent(GuardedComponent):
+    """Base of the entity components: rules configured by the curated lexicon.
+
+    Their ``match`` annotates as it goes (a later step of the same component reads what an
+    earlier one claimed, e.g. people read the organizations' token claims), so
+    ``set_annotations`` has nothing left to do but return the document.
+    """
+
+    def __init__(self, nlp: Any = None, name: str = "", *, lex: Any = None) -> None:
+        from legation.nlp.lexicon import load_lexicon
+
+        GuardedComponent.__init__(self, name)
+        self.lex = lex or load_lexicon()
+
+    def set_annotations(self, doc: Doc, result: Doc) -> Doc:
+        return result

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from legation.nlp._guarded import GuardedComponent
+from legation.nlp._guarded import RuleComponent
 from legation.nlp.lexicon import Lexicon, fold
 from legation.nlp.tokens import sentence_bounds
 
@@ -284,17 +284,11 @@ class AcronymInfo:
     uses: list[tuple[int, int]] | None = None  # char spans of every use of the short form
 
 
-class AcronymComponent(GuardedComponent):
+class AcronymComponent(RuleComponent):
     """Finds acronym definitions, uses and slips; fills ``doc._.legation_acronyms``."""
 
     def __init__(self, nlp=None, name: str = "legation_acronyms", *, lex: Lexicon | None = None) -> None:
-        from legation.nlp.lexicon import load_lexicon
-
-        GuardedComponent.__init__(self, name)
-        self.lex = lex or load_lexicon()
-
-    def set_annotations(self, doc, result):  # Doc -> Doc
-        return result
+        super().__init__(nlp, name, lex=lex)
 
     def match(self, doc):  # Doc -> Doc
         from legation.models import Acronym, Evidence, Warning

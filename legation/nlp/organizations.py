@@ -30,9 +30,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from legation.models import Organization
-from legation.nlp._guarded import GuardedComponent
+from legation.nlp._guarded import RuleComponent
 from legation.nlp.extensions import get_list
-from legation.nlp.lexicon import Lexicon, fold, load_lexicon
+from legation.nlp.lexicon import Lexicon, fold
 from legation.nlp.tokens import (
     APOSTROPHE_S,
     Intervals,
@@ -83,14 +83,11 @@ def person_starts_at(doc: Doc, i: int, lex: Lexicon, person_ents: set[int]) -> b
     return False
 
 
-class OrganizationComponent(GuardedComponent):
+class OrganizationComponent(RuleComponent):
     def __init__(self, nlp: Language | None = None, name: str = "legation_organizations", *,
                  lex: Lexicon | None = None) -> None:
-        GuardedComponent.__init__(self, name)
-        self.lex = lex or load_lexicon()
+        super().__init__(nlp, name, lex=lex)
 
-    def set_annotations(self, doc: Doc, result: Doc) -> Doc:
-        return result
 
     def match(self, doc: Doc) -> Doc:
         st = state(doc)

@@ -29,10 +29,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from legation.models import Credit, Evidence, Person, Title
-from legation.nlp._guarded import GuardedComponent
+from legation.nlp._guarded import RuleComponent
 from legation.nlp.credits import credit_role, credit_spans
 from legation.nlp.extensions import get_list
-from legation.nlp.lexicon import Lexicon, fold, load_lexicon
+from legation.nlp.lexicon import Lexicon, fold
 from legation.nlp.names import (
     culture_of,
     is_short_form,
@@ -81,16 +81,13 @@ class _Person:
     country: str | None = None
 
 
-class PeopleComponent(GuardedComponent):
+class PeopleComponent(RuleComponent):
     def __init__(self, nlp: Language | None = None, name: str = "legation_people", *,
                  lex: Lexicon | None = None) -> None:
-        GuardedComponent.__init__(self, name)
-        self.lex = lex or load_lexicon()
+        super().__init__(nlp, name, lex=lex)
 
     # ------------------------------------------------------------------ spaCy API
 
-    def set_annotations(self, doc: Doc, result: Doc) -> Doc:
-        return result
 
     def match(self, doc: Doc) -> Doc:
         st = state(doc)

@@ -27,11 +27,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from legation.models import Place
-from legation.nlp._guarded import GuardedComponent
+from legation.nlp._guarded import RuleComponent
 from legation.nlp.credits import credit_spans
 from legation.nlp.extensions import get_list
 from legation.nlp.gazetteer import BIG_CITY, KNOWN_CITY, Gazetteer, PlaceEntry, load_gazetteer
-from legation.nlp.lexicon import Lexicon, fold, load_lexicon
+from legation.nlp.lexicon import Lexicon, fold
 from legation.nlp.tokens import (
     Intervals,
     claim,
@@ -63,17 +63,14 @@ class PlaceMatch:
         self.start, self.end, self.entry, self.surface = start, end, entry, surface
 
 
-class PlaceComponent(GuardedComponent):
+class PlaceComponent(RuleComponent):
     def __init__(self, nlp: Language | None = None, name: str = "legation_places", *,
                  lex: Lexicon | None = None, gazetteer: Gazetteer | None = None) -> None:
-        GuardedComponent.__init__(self, name)
-        self.lex = lex or load_lexicon()
+        super().__init__(nlp, name, lex=lex)
         self.gaz = gazetteer or load_gazetteer()
 
     # ------------------------------------------------------------------ spaCy API
 
-    def set_annotations(self, doc: Doc, result: Doc) -> Doc:
-        return result
 
     def match(self, doc: Doc) -> Doc:
         st = state(doc)
