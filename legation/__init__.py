@@ -3,6 +3,8 @@
     >>> import legation
     >>> result = legation.extract("On May 3 the minister met ...", published="2024-05-04")
     >>> result.people, result.events, result.figures
+    >>> store = legation.open_store("kb.db")
+    >>> legation.ingest_files(["articles/"], store=store)
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ from legation.models import (
     Person,
     Place,
 )
-from legation.pipeline import ExtractionRun, extract, extract_files
+from legation.pipeline import ExtractionRun, extract, extract_files, ingest_files
+from legation.store import open_store
 from legation.settings import Settings
 
 __version__ = "0.1.0"
@@ -50,6 +53,8 @@ __all__ = [
     "__version__",
     "extract",
     "extract_files",
+    "ingest_files",
+    "open_store",
 ]
 
 logging.getLogger("legation").addHandler(logging.NullHandler())
