@@ -29,7 +29,8 @@ DOCS: docs/dates.md
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -41,7 +42,8 @@ from legation.nlp._guarded import GuardedComponent
 from legation.nlp.extensions import get_dict, get_list
 from legation.nlp.publication import Inference, infer_publication
 from legation.nlp.sentences import sentence_at, sentences
-from legation.nlp.temporal import Base, Resolved, TimeMention, clause_tense, resolve, scan
+from legation.nlp.temporal import (Base, Resolved, TimeMention, clause_tense, fiscal_year_of, resolve, scan,
+                                   year_of)
 
 __all__ = ["DateComponent", "TimeAnalysis", "analyse_time"]
 
@@ -73,6 +75,9 @@ class TimeAnalysis:
         return out
 
 
+_ANAPHORIC = re.compile(r"the\s+(?:previous|preceding|following)\s", re.IGNORECASE)
+
+
 def analyse_time(text: str, published: str | None) -> TimeAnalysis:
     """Find, date-anchor and resolve the temporal expressions of ``text`` (no spaCy needed)."""
     spans = sentences(text)
@@ -86,13 +91,28 @@ def analyse_time(text: str, published: str | None) -> TimeAnalysis:
     anchor: date | None = None
     period: Resolved | None = None
     month: Resolved | None = None
+    last: Resolved | None = None  # the last placed expression, for "the same year"
+    defined = [m.spec.fiscal for m in mentions if m.spec.fiscal and m.spec.fiscal != (0, 0)]
+    fiscal = defined[0] if defined else None  # where the article says its fiscal year runs
     for m in mentions:
         sent = sentence_at(spans, m.start)
         tense = clause_tense(text, sent[0], sent[1], m.start) if sent else None
-        if m.spec.kind == "anaphor" and m.spec.unit == "month" and month is not None:
+        spec = m.spec
+        if spec.fiscal and spec.fiscal != (0, 0):
+            fiscal = spec.fiscal
+        elif spec.fiscal == (0, 0) and fiscal is not None:
+            spec = fiscal_year_of(spec, fiscal)  # "the 2025-26 financial year" as the article defined it
+            m = replace(m, spec=spec)
+        if spec.kind == "anaphor" and spec.unit == "month" and month is not None:
             r = month  # "in October ... in the month": the month last named
+        elif spec.kind == "anaphor" and spec.unit == "year" and last is not None:
+            r = year_of(last, spec.n or 0)  # "in 2023 ... in the same year", "2023-24 ... the previous year"
+        elif spec.kind == "rel" and spec.unit == "year" and last is not None and _ANAPHORIC.match(m.core_text):
+            r = year_of(last, spec.n or 0)  # "the previous year": the one before the year just told
         else:
-            r = resolve(m.spec, base, tense=tense, anchor=anchor, part=m.part, period=period)
+            r = resolve(spec, base, tense=tense, anchor=anchor, part=m.part, period=period)
+        if r.known:
+            last = r
         if r.precision == "day" and r.end is None and r.first is not None:
             anchor = r.first
         if r.precision == "month" and r.end is None and r.first is not None:

@@ -41,8 +41,8 @@ from importlib import resources
 from typing import Any, Literal
 
 __all__ = [
-    "Base", "Point", "Resolved", "TimeMention", "TimeSpec", "clause_tense", "lexicon", "resolve", "scan",
-    "tense_of",
+    "Base", "Point", "Resolved", "TimeMention", "TimeSpec", "clause_tense", "fiscal_year_of", "lexicon", "resolve",
+    "scan", "tense_of", "year_of",
 ]
 
 Tense = Literal["past", "future"] | None
@@ -100,6 +100,7 @@ class TimeSpec:
     direction: int = -1
     months: tuple[int, int] | None = None
     text: str = ""
+    fiscal: tuple[int, int] | None = None  # a fiscal year: (first, last) month; (0, 0) = not defined here
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,12 +343,38 @@ def _rules() -> tuple[_Rule, ...]:
         return TimeSpec("part", lo=_year_of(m), months=(first, last))
 
     def fiscal_year(m: re.Match[str]) -> TimeSpec | None:
-        """"the financial year ended March 2023": the twelve months to the end of March 2023."""
-        end_month, end_year = _month(m["m1"] or m["m2"]), int(m["y1"])
+        """"the financial year ended March 2023", "the year to June 2023": the twelve months to then."""
+        end_month = _month(m["m1"] or m["m2"])
         if end_month is None:
             return None
-        y0, m0 = _shift_months(end_year, end_month, -11)
-        return TimeSpec("range", lo=Point(y0, m0), hi=Point(end_year, end_month))
+        if _g(m, "y1"):
+            end_year = int(m["y1"])
+        elif _g(m, "fy1"):  # "the 2023/24 fiscal year, which ended on July 7"
+            end_year = int(m["fy2"]) if m["fy2"] else _year2(int(m["fy1"]), m["fyy"])  # type: ignore[arg-type]
+            if end_year != int(m["fy1"]) + 1:
+                return None
+        else:
+            return None
+        return _twelve_months_to(end_year, end_month, _day(m["d1"] or m["d2"]))
+
+    def fiscal_paren(m: re.Match[str]) -> TimeSpec | None:
+        """"2023-24 (April-March)", "fiscal year 2023-24 (April 2023 to March 2024)", "the first 11 months
+        of fiscal year 2023-24 (July-May)": the months in parentheses say where the year runs."""
+        y1 = int(m["y1"])
+        y2 = int(m["y2"]) if m["y2"] else _year2(y1, m["yy"])
+        m1, m2 = _month(m["m1"]), _month(m["m2"])
+        if y2 != y1 + 1 or m1 is None or m2 is None:
+            return None
+        lo_y = int(m["y3"]) if m["y3"] else y1
+        hi_y = int(m["y4"]) if m["y4"] else (y1 if m2 >= m1 else y2)
+        span = (hi_y * 12 + m2) - (lo_y * 12 + m1) + 1
+        if not 1 <= span <= 13:
+            return None
+        fiscal = (m1, m2) if span == 12 else (m1, (m1 + 10) % 12 + 1)
+        n = _num(m["n"]) if m["n"] else None
+        if n is not None and span == 12 and 1 <= n < 12:  # "the first nine months of 2023-24 (April-March)"
+            hi_y, m2 = _shift_months(lo_y, m1, n - 1)
+        return TimeSpec("range", lo=Point(lo_y, m1), hi=Point(hi_y, m2), fiscal=fiscal)
 
     def quarter(m: re.Match[str]) -> TimeSpec | None:
         q = m["q"] or m["q2"]
@@ -367,7 +394,9 @@ def _rules() -> tuple[_Rule, ...]:
         y2 = int(m["y2"]) if m["y2"] else _year2(y1, m["yy"])
         if not (y1 < y2 <= y1 + 100):
             return None
-        return TimeSpec("range", lo=Point(y1), hi=Point(y2))
+        # "the 2025-26 financial year": its months are those the article defined for its fiscal year
+        fiscal = (0, 0) if m["fy"] and y2 == y1 + 1 else None
+        return TimeSpec("range", lo=Point(y1), hi=Point(y2), fiscal=fiscal)
 
     def decade(m: re.Match[str]) -> TimeSpec | None:
         return TimeSpec("decade", lo=Point(int(m["dec"])))
@@ -440,15 +469,29 @@ def _rules() -> tuple[_Rule, ...]:
             rf"(?:(?P<n>{n_word})\s+)?(?P<unit>months|month|quarters|quarter|half|halves)"
             rf"(?:\s+of\s+(?:(?:the\s+)?(?:(?:fiscal|financial)\s+)?year\s+)?(?:{Y(1)}|{rel_year}))?\b", flags), part),
         _Rule("fiscal_year", re.compile(
-            rf"\b(?:the\s+)?(?:financial|fiscal)\s+year\s+(?:that\s+)?(?:ended|ending|ends|to|through)\s+"
-            rf"(?:(?:on\s+)?{D(1)}\s+{M(1)}|{M(2)}(?:\s+{D(2)})?)\s*,?\s+{Y(1)}", flags), fiscal_year),
+            rf"\b(?:the\s+)?(?:(?:financial|fiscal)\s+year|year|12|twelve)\s+(?:months\s+)?(?:that\s+)?"
+            rf"(?:ended|ending|ends|to|through)\s+(?:(?:on\s+)?{D(1)}\s+{M(1)}|{M(2)}(?:\s+{D(2)})?)\s*,?\s+{Y(1)}",
+            flags), fiscal_year),
+        _Rule("fiscal_ended", re.compile(
+            rf"\b(?:the\s+)?(?P<fy1>(?:19|20)\d\d)\s*[-–/]\s*(?:(?P<fy2>(?:19|20)\d\d)|(?P<fyy>\d\d))\s+"
+            rf"(?:[A-Z][a-z]+\s+)?(?:financial|fiscal)\s+year\s*,?\s+(?:which|that)\s+(?:ended|ends|ran\s+to)\s+"
+            rf"(?:on\s+)?(?:{D(1)}\s+{M(1)}|{M(2)}\s+{D(2)})\b"), fiscal_year),
+        _Rule("fiscal_paren", re.compile(
+            rf"\b(?:(?:the\s+)?first\s+(?P<n>{n_word})\s+months\s+of\s+)?"
+            rf"(?:(?:the\s+)?(?:(?:financial|fiscal)\s+year|FY)\s*)?"
+            rf"{Y(1)}\s*[-–/]\s*(?:{Y(2)}|(?P<yy>\d\d))(?![\d%])(?:\s+(?:[A-Z][a-z]+\s+)?(?:financial|fiscal)\s+year)?"
+            rf"\s*\(\s*{M(1)}(?:\s+(?P<y3>(?:19|20)\d\d))?\s*(?:[-–—]|to|through|until)\s*"
+            rf"{M(2)}(?:\s+(?P<y4>(?:19|20)\d\d))?\s*\)"), fiscal_paren),
         _Rule("quarter", re.compile(
             rf"\b(?:Q(?P<q>[1-4])|(?P<h>[12])H|H(?P<h2>[12])|(?P<q2>[1-4])Q)(?:(?:\s*[/'’-]\s*|\s+(?:of\s+)?)"
             rf"(?:{Y(1)}|(?P<yy>\d\d)(?!\d)|{rel_year}))?\b"), quarter),
         _Rule("year_range", re.compile(
-            rf"\b{Y(1)}\s*[-–—/]\s*(?:{Y(2)}|(?P<yy>\d\d)(?![\d%]))(?![\d%])"), year_range),
+            rf"\b(?:(?P<fy>(?:the\s+)?(?:(?:financial|fiscal)\s+year|FY)\s*)|the\s+)?"
+            rf"{Y(1)}\s*[-–—/]\s*(?:{Y(2)}|(?P<yy>\d\d)(?![\d%]))(?![\d%])"
+            rf"(?:(?P<fy_after>\s+(?:[A-Z][a-z]+\s+)?(?:financial|fiscal)\s+year)(?!\s*,?\s+(?:which|that)))?"),
+              _fy_adapter(year_range)),
         _Rule("year_range_words", re.compile(
-            rf"\b(?:[Ff]rom|[Bb]etween)\s+{Y(1)}\s+(?:to|and|until|till|through)\s+{Y(2)}", ), year_range),
+            rf"\b(?:[Ff]rom|[Bb]etween)\s+{Y(1)}\s+(?:to|and|until|till|through)\s+{Y(2)}", ), _fy_adapter(year_range)),
         _Rule("decade", re.compile(r"\b(?:the\s+)?(?P<dec>(?:1[89]|20)\d0)['’]?s\b"), decade),
         _Rule("year", re.compile(
             rf"(?:(?<=[Ii]n\s)|(?<=[Ss]ince\s)|(?<=[Bb]y\s)|(?<=[Oo]f\s)|(?<=[Ff]rom\s)|(?<=[Tt]o\s)|(?<=[Uu]ntil\s)|"
@@ -483,6 +526,30 @@ def _rules() -> tuple[_Rule, ...]:
               _anaphor_adapter(anaphor)),
     ]
     return tuple(rules)
+
+
+def _fy_adapter(fn: Callable[[re.Match[str]], TimeSpec | None]) -> Callable[[re.Match[str]], TimeSpec | None]:
+    """"fiscal year 2025-26" or "the 2025-26 financial year": either side names a fiscal year."""
+    class _M:
+        def __init__(self, m: re.Match[str]) -> None:
+            self.m = m
+
+        def __getitem__(self, key: str) -> str | None:
+            if key == "fy":
+                return _g(self.m, "fy") or _g(self.m, "fy_after")
+            return self.m[key]
+
+    return lambda m: fn(_M(m))  # type: ignore[arg-type]
+
+
+def _twelve_months_to(end_year: int, end_month: int, end_day: int | None) -> TimeSpec:
+    """The year ending in ``end_month`` of ``end_year``; ending on a day inside the month ("July 7"),
+    it began in the same month a year before (month precision covers both ends)."""
+    if end_day is not None and end_day < calendar.monthrange(end_year, end_month)[1]:
+        y0, m0 = end_year - 1, end_month
+    else:
+        y0, m0 = _shift_months(end_year, end_month, -11)
+    return TimeSpec("range", lo=Point(y0, m0), hi=Point(end_year, end_month), fiscal=(m0, end_month))
 
 
 def _span_adapter(fn: Callable[[re.Match[str]], TimeSpec | None]) -> Callable[[re.Match[str]], TimeSpec | None]:
@@ -942,6 +1009,30 @@ def _resolve_anaphor(spec: TimeSpec, anchor: date | None) -> Resolved:
         return Resolved(_iso_point(y, m, None), None, "month", *_bounds(y, m, None))
     y = anchor.year + (spec.n or 0)
     return Resolved(f"{y:04d}", None, "year", date(y, 1, 1), date(y, 12, 31))
+
+
+def year_of(previous: Resolved, n: int) -> Resolved:
+    """"the same year", "the previous year" after ``previous``: its year shifted by ``n``; after a fiscal
+    year ("2023-24 (April-March) ... the previous year") the fiscal year shifted by ``n``."""
+    first, last = previous.first, previous.last
+    if first is None or last is None:
+        return UNKNOWN
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    if first.year != last.year and 12 <= months <= 13 and first.day == 1:
+        y1, y2 = first.year + n, last.year + n
+        return Resolved(_iso_point(y1, first.month, None), _iso_point(y2, last.month, None), "month",
+                        date(y1, first.month, 1), date(y2, last.month, _month_last(y2, last.month)))
+    y = last.year + n
+    return Resolved(f"{y:04d}", None, "year", date(y, 1, 1), date(y, 12, 31))
+
+
+def fiscal_year_of(spec: TimeSpec, months: tuple[int, int]) -> TimeSpec:
+    """"the 2025-26 financial year" once the article has said its fiscal year runs ``months``."""
+    assert spec.lo is not None and spec.hi is not None
+    first, last = months
+    y1 = spec.lo.year
+    y2 = spec.hi.year if last <= first else y1
+    return replace(spec, lo=Point(y1, first), hi=Point(y2, last), fiscal=months)
 
 
 def _resolve_period_anaphor(spec: TimeSpec, period: Resolved | None) -> Resolved:

@@ -163,3 +163,57 @@ def test_dates_base_parses_partial_and_rejects_impossible():
     assert Base.parse("2024-02-30") is None
     assert Base.parse("not a date") is None
     assert Base.parse("2024-08-23T10:00:00+07:00") == Base(2024, 8, 23)
+
+
+FISCAL = [
+    # a fiscal year the text defines in parentheses, by its end, or by "the year to"
+    ("Exports rose to $9 billion in 2022-23 (April-March).", "in 2022-23 (April-March)", "2022-04", "2023-03"),
+    ("Exports rose in fiscal year 2021-22 (July-June).", "in fiscal year 2021-22 (July-June)", "2021-07", "2022-06"),
+    ("Sales rose in the first eight months of fiscal year 2022-23 (July-February).",
+     "in the first eight months of fiscal year 2022-23 (July-February)", "2022-07", "2023-02"),
+    ("Sales rose in the first six months of 2022-23 (April-March).",
+     "in the first six months of 2022-23 (April-March)", "2022-04", "2022-09"),
+    ("Trade hit $5 billion in the financial year 2022-23 (April 2022 to March 2023).",
+     "in the financial year 2022-23 (April 2022 to March 2023)", "2022-04", "2023-03"),
+    ("Inflows reached 20 billion birr in the 2022/23 fiscal year, which ended on July 7.",
+     "in the 2022/23 fiscal year, which ended on July 7", "2022-07", "2023-07"),
+    ("Two-way trade reached NZ$2 billion in the year to June 2022.", "in the year to June 2022", "2021-07",
+     "2022-06"),
+    ("Profits doubled in the 12 months ended September 30, 2023.", "in the 12 months ended September 30, 2023",
+     "2022-10", "2023-09"),
+]
+
+
+@pytest.mark.parametrize(("text", "expr", "start", "end"), FISCAL, ids=[c[1] for c in FISCAL])
+def test_dates_fiscal_years_as_the_text_defines_them(text, expr, start, end):
+    d = one(text)
+    assert (d.text, d.start, d.end, d.precision) == (expr, start, end, "month")
+
+
+def test_dates_a_later_fiscal_year_takes_the_months_the_article_defined():
+    text = ("Trade reached $9 billion in India's financial year 2022-23 (April 2022 to March 2023). Growth is "
+            "projected at 6 percent in the 2025-26 financial year and 7 percent in FY2026-27.")
+    dates = analyse_time(text, BASE).date_exprs()
+    assert [(d.start, d.end) for d in dates] == [("2022-04", "2023-03"), ("2025-04", "2026-03"),
+                                                 ("2026-04", "2027-03")]
+
+
+def test_dates_an_undefined_fiscal_year_stays_as_written():
+    d = one("Growth is projected at 6 percent in the 2025-26 financial year.")
+    assert (d.start, d.end, d.precision) == ("2025", "2026", "year")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Trade reached $5 billion in 2021. Exports grew in the same year.", ("2021", None)),
+    ("Exports stood at $11 billion in 2022-23 (April-March), down from $12 billion the previous year.",
+     ("2021-04", "2022-03")),
+    ("They met on March 3, 2021. The following year they met again.", ("2022", None)),
+    ("Output rose in the first half of 2020. In the previous year it fell.", ("2019", None)),
+])
+def test_dates_the_same_or_previous_year_follows_the_year_just_told(text, want):
+    dates = analyse_time(text, BASE).date_exprs()
+    assert (dates[-1].start, dates[-1].end) == want
+
+
+def test_dates_the_previous_year_alone_is_the_year_before_publication():
+    assert one("Exports fell the previous year.").start == "2023"
