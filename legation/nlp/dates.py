@@ -42,8 +42,16 @@ from legation.nlp._guarded import GuardedComponent
 from legation.nlp.extensions import get_dict, get_list
 from legation.nlp.publication import Inference, infer_publication
 from legation.nlp.sentences import sentence_at, sentences
-from legation.nlp.temporal import (Base, Resolved, TimeMention, clause_tense, fiscal_year_of, resolve, scan,
-                                   year_of)
+from legation.nlp.temporal import (
+    Base,
+    Resolved,
+    TimeMention,
+    clause_tense,
+    fiscal_year_of,
+    resolve,
+    scan,
+    year_of,
+)
 
 __all__ = ["DateComponent", "TimeAnalysis", "analyse_time"]
 
