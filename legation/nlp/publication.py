@@ -47,12 +47,12 @@ class Clue:
 
 @dataclass(frozen=True, slots=True)
 class Inference:
-    value: str  # "YYYY" or "YYYY-MM"
+    value: str  # "YYYY", "YYYY-MM" or, from a dateline, "YYYY-MM-DD"
     clues: tuple[Clue, ...] = field(default_factory=tuple)
 
     @property
     def precision(self) -> str:
-        return "month" if len(self.value) == 7 else "year"
+        return {10: "day", 7: "month"}.get(len(self.value), "year")
 
     def message(self) -> str:
         reasons = "; ".join(f"{c.reason} ({_quote(c.text)})" for c in self.clues)
@@ -132,14 +132,27 @@ def infer_publication(text: str, mentions: list[TimeMention],
     if year is None:
         return None
     month, month_clue = _month(text, mentions, sent, year, None if from_bound else lower)
+    day = None
+    if isinstance(month, tuple):
+        month, day = month
     if month is not None and month_clue is not None:
         if from_bound and lower is not None and month < lower[0].month:
             # "In October 2022 they signed ... On March 5 the ministers met": the March after
             year += 1
             month_clue = Clue(month_clue.start, month_clue.end, month_clue.text,
                               month_clue.reason + f", the first such month after {lower[0]:%B %Y}")
+        if day is not None and _real_day(year, month, day):
+            return Inference(f"{year:04d}-{month:02d}-{day:02d}", tuple(clues) + (month_clue,))
         return Inference(f"{year:04d}-{month:02d}", tuple(clues) + (month_clue,))
     return Inference(f"{year:04d}", tuple(clues))
+
+
+def _real_day(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _from_anniversaries(text: str, by_sentence: dict[tuple[int, int], list[TimeMention]]
@@ -241,6 +254,8 @@ def _bounds(text: str, mentions: list[TimeMention], sent) -> tuple[tuple[date, C
             continue
         s, e = sent(m)
         tense = _own_tense(text, s, e, m.start)
+        if _PLANNED.search(text[max(s, m.start - 60):m.start]):
+            continue  # "drafting a plan of action for 2026-2030": what a plan covers, not when it was told
         if tense == "past" and m.mod not in ("by", "until", "before"):
             point = r.first  # the event began by then
             if point and (lower is None or point > lower[0]):
@@ -254,21 +269,30 @@ def _bounds(text: str, mentions: list[TimeMention], sent) -> tuple[tuple[date, C
     return lower, upper
 
 
+_PLANNED = re.compile(r"(?:\bfor(?:\s+the)?|\b(?:plan|plans|programme|program|strategy|roadmap|vision|agenda|"
+                      r"target|targets)(?:\s+[\w-]+){0,4}\s+(?:to|until|till|through|by))\s*$", re.IGNORECASE)
+
+
 def _own_tense(text: str, s: int, e: int, pos: int):
     """The tense of the clause saying the date (a fronted "In 2022," takes its main clause's);
     a sentence with any future cue is never a dated past ("She said 2023 will be ...")."""
     whole = tense_of(text[s:e])
-    if whole == "future":
-        return "future"
+    own = whole
     clauses = [(c0, c1) for c0, c1 in _clauses(text, s, e)]
     for i, (c0, c1) in enumerate(clauses):
         if c0 <= pos < c1:
+            own = None
             for a, b in clauses[i:i + 2]:
                 t = tense_of(text[a:b])
                 if t is not None:
-                    return t
-            return None
-    return whole
+                    own = t
+                    break
+            break
+    if whole == "future":
+        # "was launched in 2016 and will mark its 10th anniversary next year": 2016 is neither a dated
+        # past (the sentence looks ahead) nor a future bound (its own clause is past)
+        return "future" if own in ("future", None) else None
+    return own
 
 
 def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -281,8 +305,9 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _month(text: str, mentions: list[TimeMention], sent, year: int,
-           lower: tuple[date, Clue] | None) -> tuple[int | None, Clue | None]:
-    """The month of the first yearless day or month told as past or ongoing."""
+           lower: tuple[date, Clue] | None) -> tuple[int | tuple[int, int] | None, Clue | None]:
+    """The month of the first yearless day or month told as past or ongoing ((month, day) when it is a
+    dateline's)."""
     for m in mentions:
         s = m.spec
         lo = s.lo
@@ -295,10 +320,25 @@ def _month(text: str, mentions: list[TimeMention], sent, year: int,
             continue
         if lower is not None and lower[0].year == year and lo.month < lower[0].month:
             continue  # an earlier month than a dated past event of the same year
+        if lo.day is not None and s.kind == "point" and _dateline(text, m):
+            return (lo.month, lo.day), Clue(a, b, text[a:b], f"the dateline '{' '.join(m.text.split())}' is the "
+                                                              f"day of writing")
         return lo.month, Clue(a, b, text[a:b],
                               f"'{' '.join(m.text.split())}' has no year and is reported as past or "
                               f"ongoing, so the article is from that month")
     return None, None
+
+
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3}(?:\s*,\s*[A-Z][\w.'’-]*(?:[ -][A-Z]"
+                       r"[\w.'’-]*){0,2})?\s*,\s*$")
+
+
+def _dateline(text: str, m: TimeMention) -> bool:
+    """"Havana, Apr 8 (Prensa Latina)", "HANOI, Nov. 1 -": a paragraph opening with a place and the day,
+    then the agency or a dash; the dispatch's day is the day of writing."""
+    if not _DATELINE.search(text[max(0, m.start - 60):m.start]):
+        return False
+    return re.match(r"\s*(?:\([^)\n]{1,40}\)|[-–—:/|])", text[m.end:m.end + 45]) is not None
 
 
 def _ordinal(m: re.Match[str]) -> int | None:

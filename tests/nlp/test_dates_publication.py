@@ -91,3 +91,36 @@ def test_publication_yearless_month_after_a_dated_past_event_rolls_the_year():
 def test_publication_yearless_month_in_the_dated_year():
     value, _ = infer("In March 2022 the two sides signed a pact. The ministers met in Lima on October 5.")
     assert value == "2022-10"
+
+
+def test_publication_a_dateline_gives_the_day():
+    text = ("Party delegations meet in Havana\n\n"
+            "Havana, Oct 14 (Prensa Latina) The delegation was received on Monday.\n\n"
+            "The two countries set up diplomatic ties in 1972 and marked the 50th anniversary of those ties "
+            "last year.")
+    value, a = infer(text)
+    assert value == "2023-10-14"
+    assert a.inference.precision == "day"
+    assert {d.text: d.start for d in a.date_exprs()}["on Monday"] == "2023-10-09"
+
+
+def test_publication_a_date_inside_the_text_is_no_dateline():
+    text = ("The ministers met in Santiago on Oct 14 and signed two accords. "
+            "Ties were established in 1972 and marked their 50th anniversary last year.")
+    value, _ = infer(text)
+    assert value == "2023-10"
+
+
+def test_publication_the_years_a_plan_covers_are_no_dated_past():
+    text = ("The framework was launched in 2015 and will mark its 10th anniversary next year. "
+            "The ministers had tasked officials with drafting a plan of action for 2025-2029. "
+            "The meeting was held in Vientiane on Aug 14.")
+    value, _ = infer(text)
+    assert value == "2024-08"
+
+
+def test_publication_a_past_clause_in_a_forward_looking_sentence_is_no_future_bound():
+    text = ("The forum was founded in 2004 and will celebrate its 20th anniversary next year. "
+            "Its members met in March.")
+    value, _ = infer(text)
+    assert value == "2023-03"
