@@ -47,7 +47,7 @@ from legation.nlp.dates import STATE_KEY, TimeAnalysis, analyse_time
 from legation.nlp.extensions import get_dict, get_list
 from legation.nlp.money import Amount, find_amounts
 from legation.nlp.sentences import paragraphs, sentence_at
-from legation.nlp.sides import Actor, ActorIndex
+from legation.nlp.sides import Actor, ActorIndex, short_country_name
 from legation.nlp.temporal import Resolved, TimeMention, tense_of
 
 __all__ = ["FigureComponent", "build_actors", "extract_figures", "lexicon"]
@@ -109,6 +109,7 @@ class _Context:
     last_pair: tuple[Actor, Actor] | None = None
     last_frames: dict[str, _Frame] = field(default_factory=dict)
     last_flow: tuple[_Frame, Period | None, str] | None = None
+    p0: int = 0  # where the current paragraph starts
     amount_starts: list[int] = field(default_factory=list)
     attached_ids: set[int] = field(default_factory=set)
 
@@ -417,13 +418,17 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry) -> _Fram
                 f.source = owner or subject
                 f.target = preps.get("with") or preps.get("to")
         if f.source is None and f.target is None or f.target is None and _BILATERAL.search(t.text):
-            # "two-way trade", "trade between the two countries": the document's pair
-            doc_pair = _document_pair(ctx)
+            # "two-way trade", "trade between the two countries": the paragraph's pair, else the document's
+            doc_pair = _paragraph_pair(ctx, t.start) or _document_pair(ctx)
             if doc_pair is not None:
                 if f.source is None:
                     f.source, f.target = doc_pair
                 elif f.source.name in (doc_pair[0].name, doc_pair[1].name):
                     f.target = doc_pair[1] if f.source.name == doc_pair[0].name else doc_pair[0]
+        if (f.source is None) != (f.target is None):
+            # "trade with Ethiopia was US$190 million" after Brazil's exports; "X remains Y's largest trading
+            # partner, with two-way trade of ...": the other side from the paragraph, the sentence, the pair
+            f.source, f.target = _other_side(ctx, f.source or f.target, carry, s0, s1, t)  # type: ignore[arg-type]
     elif measure == "investment":
         earlier = _place_before(ctx, s0, t.start, subject)  # "780 FDI projects in Vietnam with ... capital"
         if receiving and not owner:
@@ -472,11 +477,68 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry) -> _Fram
         # "Indian companies had invested Sh1.2 trillion in the country": not India, the other country
         others = [c for c in ctx.actors.top(f.target.kind or "country", 3) if c.name != f.source.name]
         f.target = others[0] if others else None
+    # an anaphor names a place other than the flow's other side: "Japanese companies have projects in the city"
+    if f.source is not None and f.target is not None:
+        if f.target.source == "anaphor" and f.source.source != "anaphor":
+            f.target = ctx.actors.resolve(ctx.actors.unresolved(f.target), avoid=f.source) or f.target
+        elif f.source.source == "anaphor" and f.target.source != "anaphor":
+            f.source = ctx.actors.resolve(ctx.actors.unresolved(f.source), avoid=f.target) or f.source
     if f.source is None and f.target is None and measure != "other" and not ctx.actors.actors_in(s0, s1):
         prev = ctx.last_frames.get(measure)  # "Disbursed FDI reached ...": the article's earlier flow
         if prev is not None:
             f.source, f.target = prev.source, prev.target
     return f
+
+
+def _paragraph_pair(ctx: _Context, pos: int) -> tuple[Actor, Actor] | None:
+    """"Vietnam regards Egypt as a gateway ... Trade between the two countries": the two countries the
+    paragraph has named so far (one named country pairs with the document's other side)."""
+    seen: list[Actor] = []
+    for a in ctx.actors.actors_in(ctx.p0, pos):
+        if a.kind == "country" and a.name and a.source != "anaphor" and all(x.name != a.name for x in seen):
+            seen.append(a)
+    if len(seen) == 2:
+        return seen[0], seen[1]
+    if len(seen) == 1:
+        pair = ctx.last_pair
+        if pair is not None and seen[0].name in (pair[0].name, pair[1].name):
+            return pair
+        others = [c for c in ctx.actors.top("country", 2) if c.name != seen[0].name]
+        if others:
+            return seen[0], others[0]
+    return None
+
+
+_NOT_A_SIDE = ("to", "into", "from", "of", "in", "with", "between", "for", "by", "at", "on", "about", "including",
+               "than", "among")
+
+
+def _other_side(ctx: _Context, known: Actor, carry: _Carry, s0: int, s1: int,
+                t: _Trigger) -> tuple[Actor | None, Actor | None]:
+    """(from, to) of a trade total with one side named: the paragraph's reporter, else another place the
+    sentence names outside a prepositional phrase, else the partner of the paragraph's or article's pair."""
+    def fits(a: Actor | None) -> bool:
+        return a is not None and a.name is not None and a.name != known.name and a.kind is not None \
+            and a.kind != "organization" and not _contains(a, known) and not _contains(known, a)
+
+    other = carry.reporter if fits(carry.reporter) else None
+    if other is None:
+        for a in ctx.actors.actors_in(s0, s1):
+            prev = _governor(ctx.text, s0, a.start)
+            if a.start >= t.start or prev and prev[0] in _NOT_A_SIDE or _dateline(a):
+                continue
+            a = ctx.actors.resolve(a)
+            if fits(a):
+                other = a
+                break
+    if other is None:
+        pair = _paragraph_pair(ctx, t.start) or _document_pair(ctx)
+        if pair is not None and known.name in (pair[0].name, pair[1].name):
+            other = pair[1] if known.name == pair[0].name else pair[0]
+    if other is None:
+        return known, None
+    first = sorted((known, other), key=lambda c: ctx.actors.first_mention(c.name))
+    return (known, other) if first[0].name == known.name else (other, known)
 
 
 def _place_before(ctx: _Context, s0: int, pos: int, subject: Actor | None) -> Actor | None:
@@ -496,7 +558,7 @@ def _update_carry(carry: _Carry, f: _Frame, ctx: _Context | None = None) -> None
     if ctx is not None and (f.source is not None or f.target is not None):
         ctx.last_frames[f.measure] = f
     if ctx is not None and f.source is not None and f.target is not None and f.source.name != f.target.name \
-            and f.source.kind != "organization" and f.target.kind != "organization" \
+            and f.source.kind not in ("organization", None) and f.target.kind not in ("organization", None) \
             and not _contains(f.source, f.target) and not _contains(f.target, f.source):
         ctx.last_pair = (f.source, f.target)
     if f.measure in ("exports", "investment", "trade_turnover") and f.source is not None:
@@ -677,6 +739,7 @@ def extract_figures(text: str, actors: ActorIndex, time: TimeAnalysis | None = N
     si = 0
     for p0, p1 in paragraphs(text):
         carry = _Carry()
+        ctx.p0 = p0
         p_dates = mentions[bisect_left(starts, p0):bisect_left(starts, p1)]
         while si < len(sents) and sents[si][0] < p0:
             si += 1
@@ -944,9 +1007,15 @@ def _from_to_pair(ctx: _Context, amounts: list[Amount], idx: int, s0: int) -> in
 def _figure(measure: str, subject: str | None, source: Actor | None, target: Actor | None, a: Amount,
             period: Period | None, qualifier: str | None, evidence: Evidence, *, value: float | None = None) -> Figure:
     return Figure(measure=measure, subject=subject,  # type: ignore[arg-type]
-                  **{"from": source.name if source else None},
-                  to=target.name if target else None, value=a.value if value is None else value, unit=a.unit,
+                  **{"from": _side_name(source)}, to=_side_name(target), value=a.value if value is None else value, unit=a.unit,
                   period=period, approximate=a.approximate, qualifier=qualifier, evidence=evidence)
+
+
+def _side_name(actor: Actor | None) -> str | None:
+    """The name a series keys on: a country by its usual name ("Republic of Kazakhstan" -> "Kazakhstan")."""
+    if actor is None or actor.name is None:
+        return None
+    return short_country_name(actor.name) if actor.kind == "country" else actor.name
 
 
 class FigureComponent(GuardedComponent):

@@ -30,7 +30,7 @@ from importlib import resources
 
 from legation.models import Acronym, Organization, Place
 
-__all__ = ["Actor", "ActorIndex", "country_name"]
+__all__ = ["Actor", "ActorIndex", "country_name", "short_country_name"]
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _BLOC_KINDS = {"bloc", "association", "union", "community", "alliance", "forum", "intergovernmental"}
@@ -83,6 +83,71 @@ def _country_code(name: str) -> str | None:
         return pycountry.countries.lookup(name).alpha_2
     except LookupError:
         return None
+
+
+#: "the Latin American country", "the neighbouring nation", "the Gulf kingdom", "the kingdom": a country
+#: the text describes instead of naming ("the two countries" and "member countries" are not one country)
+_DESCRIBED_WORDS = r"(?:(?!two\b|both\b|three\b|member\b|other\b|host\b|partner\b)[A-Za-z][\w-]*\s+){0,3}"
+_DESCRIBED = re.compile(rf"(?:the|The|this|This)\s+{_DESCRIBED_WORDS}(?P<head>country|nation|kingdom)\b(?!['’]?s?\s+of\b)")
+_DESCRIBED_END = re.compile(rf"\b(?:the|The|this|This)\s+{_DESCRIBED_WORDS}(?P<head>country|nation|kingdom)$")
+
+
+def _described_kind(m: re.Match[str]) -> str:
+    return "kingdom" if m["head"] == "kingdom" else "country"
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    from legation.nlp.temporal import lexicon as time_lexicon
+
+    lex = time_lexicon()
+    return frozenset(w.lower() for w in (*lex["months"], *lex["weekdays"]))
+
+
+def _calendar_word(words: str) -> bool:
+    """"January", "Monday": capitalised, but a date, never a side."""
+    first = words.split()[0].rstrip(".").lower() if words.split() else ""
+    return first in _calendar_words()
+
+
+@lru_cache(maxsize=256)
+def _is_kingdom(code: str | None) -> bool:
+    """A monarchy by its official name in ISO 3166 ("Kingdom of Saudi Arabia"), for "the kingdom"."""
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=code) if code else None
+    official = (getattr(c, "official_name", None) or getattr(c, "name", "")) if c else ""
+    return "Kingdom" in official or "Sultanate" in official or "Emirates" in official
+
+
+def short_country_name(name: str) -> str:
+    """A country's usual name for a figure's side: "Republic of Kazakhstan" -> "Kazakhstan",
+    "Arab Republic of Egypt" -> "Egypt" (the formal style names the same side)."""
+    fixed = _short_names().get(name)
+    if fixed:
+        return fixed
+    m = _FORMAL.match(name)
+    if m and m.end() < len(name):
+        rest = name[m.end():]
+        if _country_code(rest) or _country_code(name) == _country_code(rest):
+            return rest
+    return name
+
+
+_FORMAL = re.compile(
+    r"(?:the\s+)?(?:(?:Socialist|Federal|Democratic|Islamic|Arab|United|Plurinational|Bolivarian|Hashemite|"
+    r"Oriental|Cooperative|Co-operative|Independent|Federative|Argentine|Italian|French|Portuguese|Hellenic|"
+    r"Kyrgyz|Lebanese|Syrian|Slovak|Czech|Togolese|Gabonese|Sudanese|Central\s+African)\s+)*"
+    r"(?:Republic|Kingdom|State|Commonwealth|Federation|Sultanate|Emirate|Principality|Grand\s+Duchy)\s+of\s+"
+    r"(?:the\s+)?")
+
+
+@lru_cache(maxsize=1)
+def _short_names() -> dict[str, str]:
+    import json
+
+    data = json.loads(resources.files("legation").joinpath("data/figures.json").read_text("utf-8"))
+    return dict(data.get("country_short_names", {}))
 
 
 def _initials(name: str) -> str:
@@ -192,7 +257,7 @@ class ActorIndex:
 
     def actor_at(self, pos: int, limit: int) -> Actor | None:
         """The actor that starts at ``pos`` (after an optional "the"), not reaching past ``limit``."""
-        m = re.match(r"(?:(?:the|The)\s+)?(?:(?:other|fellow)\s+)?", self.text[pos:limit])
+        m = re.match(r"(?:(?:the|The|its|Its|their|Their)\s+)?(?:(?:other|fellow)\s+)?", self.text[pos:limit])
         skip = pos + (m.end() if m else 0)
         for a in self.mentions[bisect_left(self._starts, pos):bisect_right(self._starts, skip)]:
             if a.start in (pos, skip) and a.end <= limit:
@@ -201,6 +266,10 @@ class ActorIndex:
         for phrase, kind in self._anaphors.items():
             if low.startswith(phrase) and not re.match(r"\w", low[len(phrase):len(phrase) + 1]):
                 return Actor(pos, pos + len(phrase), self.text[pos:pos + len(phrase)], None, kind, None, "anaphor")
+        described = _DESCRIBED.match(self.text, pos, limit)
+        if described:  # "the Latin American country", "the neighbouring nation", "the kingdom"
+            return Actor(pos, described.end(), described.group(0), None, _described_kind(described), None,
+                         "anaphor")
         chunk = re.match(r"(?:[A-Z][\w.’'-]*|[A-Z]{2,})(?:[ -](?:[A-Z][\w’'-]*|of|and|de|del|da)(?=[ \w-]))*",
                          self.text[skip:limit])
         if chunk:
@@ -209,7 +278,8 @@ class ActorIndex:
             words = re.sub(r"['’]s?$", "", words)
             follows = self.text[skip + len(words):skip + len(words) + 1]
             if words and words not in ("The", "It", "Its", "In", "On", "This", "That", "These") \
-                    and not re.search(r"\d", words) and not re.match(r"[$€£¥₫\d]", follows):
+                    and not re.search(r"\d", words) and not re.match(r"[$€£¥₫\d]", follows) \
+                    and not _calendar_word(words):
                 name, kind, country, source = self.canonical(words)
                 return Actor(skip, skip + len(words), words, name, kind, country, source)
         return None
@@ -228,8 +298,13 @@ class ActorIndex:
             if low.endswith(phrase) and (len(low) == len(phrase) or not low[-len(phrase) - 1].isalnum()):
                 s = pos - len(phrase)
                 return Actor(s, pos, self.text[s:pos], None, kind, None, "anaphor")
+        described = _DESCRIBED_END.search(before)
+        if described:  # "the Southeast Asian nation's exports"
+            s = floor + described.start()
+            return Actor(s, pos, described.group(0), None, _described_kind(described), None, "anaphor")
         m = re.search(r"(?:\b[A-Z][\w.’'-]*)(?:[ -][A-Z][\w’'-]*)*$", before)
-        if m and m.group(0) not in ("The", "It", "In", "On", "This", "That") and not re.search(r"\d", m.group(0)):
+        if m and m.group(0) not in ("The", "It", "In", "On", "This", "That") and not re.search(r"\d", m.group(0)) \
+                and not _calendar_word(m.group(0)):
             words = m.group(0)
             name, kind, country, source = self.canonical(words)
             return Actor(floor + m.start(), pos, words, name, kind, country, source)
@@ -313,8 +388,11 @@ class ActorIndex:
             return None
         return Actor(-1, -1, best.name, best.name, "organization", best.country, "organization")
 
-    def resolve(self, actor: Actor | None) -> Actor | None:
-        """An anaphor resolved by salience; anything else as it is."""
+    def resolve(self, actor: Actor | None, avoid: Actor | None = None) -> Actor | None:
+        """An anaphor resolved by salience; anything else as it is.
+
+        ``avoid`` is the figure's other side: "Japanese companies have projects in the city" names a city
+        that is not Japanese, "imports from the Asian country" a country other than the importer."""
         if actor is None or actor.name is not None:
             return actor
         if actor.kind is None:
@@ -324,10 +402,25 @@ class ActorIndex:
             if found is None:
                 return None
             return Actor(actor.start, actor.end, actor.text, found.name, found.kind, found.country, "anaphor")
-        found = self.most_salient(actor.kind)
-        if found is None:
+        kind = "country" if actor.kind == "kingdom" else actor.kind
+        ranked = self.top(kind, 8)
+        if actor.kind == "kingdom":
+            ranked = [c for c in ranked if _is_kingdom(c.country)]
+        if avoid is not None and avoid.name is not None:
+            away = [c for c in ranked if c.name != avoid.name
+                    and (kind == "country" or avoid.country is None or c.country != avoid.country)]
+            ranked = away or ranked
+        if not ranked:
             return None
+        found = ranked[0]
         return Actor(actor.start, actor.end, actor.text, found.name, found.kind, found.country, "anaphor")
+
+    def unresolved(self, actor: Actor) -> Actor:
+        """An anaphor as the text gave it, to resolve again against the other side."""
+        kind = actor.kind
+        if kind == "country" and re.search(r"\bkingdom\b", actor.text, re.IGNORECASE):
+            kind = "kingdom"
+        return Actor(actor.start, actor.end, actor.text, None, kind, None, "anaphor")
 
     def container(self, actor: Actor | None, kind: str = "country") -> Actor | None:
         """The country containing a city, province or region (by ISO code)."""

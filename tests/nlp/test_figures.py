@@ -38,6 +38,19 @@ GAZETTEER = {
     "Binh Duong": ("province", "VN", ["Binh Duong"]),
     "Ho Chi Minh City": ("city", "VN", ["Ho Chi Minh City"]),
     "Lima": ("city", "PE", ["Lima"]),
+    "Mexico": ("country", "MX", ["Mexico"]),
+    "Saudi Arabia": ("country", "SA", ["Saudi Arabia"]),
+    "Republic of Kazakhstan": ("country", "KZ", ["Republic of Kazakhstan", "Kazakhstan"]),
+    "Arab Republic of Egypt": ("country", "EG", ["Arab Republic of Egypt", "Egypt"]),
+    "Nigeria": ("country", "NG", ["Nigeria"]),
+    "Brazil": ("country", "BR", ["Brazil"]),
+    "Ethiopia": ("country", "ET", ["Ethiopia"]),
+    "Philippines": ("country", "PH", ["Philippines"]),
+    "Osaka": ("city", "JP", ["Osaka"]),
+    "Can Tho": ("city", "VN", ["Can Tho"]),
+    "Yunnan": ("province", "CN", ["Yunnan"]),
+    "Gyeonggi": ("province", "KR", ["Gyeonggi"]),
+    "Quang Ninh": ("province", "VN", ["Quang Ninh"]),
 }
 
 
@@ -372,3 +385,84 @@ def test_figures_never_crash_on_trade_like_text(words, published):
 @given(st.text(max_size=400))
 def test_figures_never_crash_on_arbitrary_text(text):
     figures(text, None)
+
+
+# --------------------------------------------------------------------------- sides the text describes
+
+
+def sides(text, published="2024-08-23", **kw):
+    return [(f.measure, f.from_, f.to, f.value) for f in figures(text, published, **kw)]
+
+
+def test_figures_a_described_country_is_the_other_side():
+    text = ("Vietnam's exports to Mexico reached $4 billion in 2023, while its imports from the Latin American "
+            "country stood at $700 million.")
+    assert sides(text) == [("exports", "Vietnam", "Mexico", 4e9), ("imports", "Mexico", "Vietnam", 700e6)]
+
+
+def test_figures_the_kingdom_is_the_monarchy_of_the_article():
+    text = ("Indonesia's delegation met Saudi Arabia's ministers. Indonesia sees wider trade. Data show the "
+            "kingdom imported goods worth SAR 5 billion from Indonesia in 2023.")
+    assert sides(text) == [("imports", "Indonesia", "Saudi Arabia", 5e9)]
+
+
+def test_figures_a_described_nation_as_the_owner():
+    text = "Japan and Chile met in Tokyo. The South American nation's exports to Japan hit $2 billion in 2023."
+    assert sides(text) == [("exports", "Chile", "Japan", 2e9)]
+
+
+def test_figures_the_city_is_not_one_of_the_investors_own():
+    text = ("Osaka's governor visited Can Tho. Osaka and Can Tho signed a pact; Osaka firms will train staff. "
+            "Japanese companies have 12 investment projects in the city worth a combined $90 million.")
+    assert sides(text)[-1] == ("investment", "Japan", "Can Tho", 90e6)
+
+
+def test_figures_the_provinces_exports_go_abroad():
+    text = ("Gyeonggi's vice governor met Quang Ninh's leaders. Gyeonggi has many firms. Gyeonggi is big. "
+            "The province's exports to the Korean market reached $1 billion in 2023.")
+    assert sides(text) == [("exports", "Quang Ninh", "South Korea", 1e9)]
+
+
+def test_figures_formal_country_names_become_the_usual_ones():
+    text = ("The Republic of Kazakhstan's envoy met Vietnam's president. Two-way trade between Vietnam and "
+            "Kazakhstan reached $1 billion in 2024. Vietnam's exports to the Arab Republic of Egypt were $400 "
+            "million.")
+    assert sides(text) == [("trade_turnover", "Vietnam", "Kazakhstan", 1e9), ("exports", "Vietnam", "Egypt", 400e6)]
+
+
+def test_figures_the_two_countries_are_the_paragraphs_pair():
+    text = ("Trade between Vietnam and Mexico reached $5 billion in 2024.\n\n"
+            "The president told the envoy that Vietnam regards Egypt as a gateway to Africa. Trade between the "
+            "two countries reached $600 million in 2024.")
+    assert sides(text)[-1] == ("trade_turnover", "Vietnam", "Egypt", 600e6)
+
+
+def test_figures_months_are_never_sides():
+    text = ("The Philippines imported 3 million tonnes of rice from January to November this year.\n\n"
+            "Total trade between the two countries reached $7 billion in 2023. Vietnam supplied most of it.")
+    [f] = figures(text, "2024-12-10")
+    assert {f.from_, f.to} == {"Philippines", "Vietnam"}
+
+
+def test_figures_trade_with_one_named_side_takes_the_paragraphs_reporter():
+    text = "Brazil's exports to Mexico rose to $6 billion in 2024, while trade with Ethiopia was $190 million."
+    assert sides(text)[-1] == ("trade_turnover", "Brazil", "Ethiopia", 190e6)
+
+
+def test_figures_trading_partner_with_two_way_trade():
+    text = "Vietnam remains Yunnan's largest trading partner, with two-way trade of 20 billion yuan in 2024."
+    [f] = figures(text)
+    assert (f.measure, {f.from_, f.to}) == ("trade_turnover", {"Vietnam", "Yunnan"})
+
+
+def test_figures_border_trade_with_one_side_takes_the_article_pair():
+    text = ("Thailand and Cambodia agreed to reopen two checkpoints. Officials said border trade with Cambodia "
+            "reached 90 billion baht in the first half of 2024.")
+    assert sides(text) == [("trade_turnover", "Thailand", "Cambodia", 90e9)]
+
+
+def test_figures_trade_with_its_bloc_partners():
+    orgs = [Organization(id="O1", name="BRICS", kind="bloc", mentions=[(31, 36)])]
+    text = "Brazil's trade with its fellow BRICS partners reached $200 billion in 2024."
+    assert text[31:36] == "BRICS"
+    assert sides(text, organizations=orgs) == [("trade_turnover", "Brazil", "BRICS", 200e9)]
