@@ -133,8 +133,16 @@ def _triggers(text: str, start: int, end: int) -> list[_Trigger]:
         first = word.split()[0]
         if first[0].isupper() and not first.isupper() and not _sentence_initial(text, start, m.start()):
             continue  # "Ministry of Industry and Trade": part of a name, not a flow
+        follows = re.match(r"[\s-]+([a-zé]+)", text[m.end():m.end() + 20])
+        if follows and follows.group(1) in _modified():
+            continue  # "a free trade agreement", "Seoul's trade ministry": a modifier, not a flow
         out.append(_Trigger(m.start(), m.end(), word, hit[0], hit[1]))
     return out
+
+
+@lru_cache(maxsize=1)
+def _modified() -> frozenset[str]:
+    return frozenset(lexicon()["not_a_flow_before"])
 
 
 def _sentence_initial(text: str, start: int, pos: int) -> bool:
@@ -287,6 +295,10 @@ def _owner(ctx: _Context, t: _Trigger, s0: int) -> tuple[Actor | None, Actor | N
     m = re.search(r"\b(its|their)\s+(?:[a-z][\w-]*\s+){0,3}$", before, re.IGNORECASE)
     if m:
         return _subject(ctx, s0, s0 + m.start()), None
+    end = s0 + len(before.rstrip())
+    cand = ctx.actors.actor_ending(end, max(s0, end - 60)) if end < t.start else None
+    if cand is not None and cand.source == "anaphor":
+        return ctx.actors.resolve(cand), None  # "the kingdom imported", "the province exported"
     m = re.search(r"(\S)\s+(?:(?:[a-z][\w-]*)\s+){0,2}$", before)
     if m and not _FUNCTION_WORDS.intersection(m.group(0).lower().split()[1:]):
         end = s0 + m.end(1)
@@ -357,7 +369,8 @@ def _document_pair(ctx: _Context) -> tuple[Actor, Actor] | None:
     return a, b
 
 
-def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry) -> _Frame:
+def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry, fill: bool = True) -> _Frame:
+    """The sides of the flow cue ``t``; ``fill`` completes a one-sided trade total (only for a figure)."""
     text = ctx.text
     owner, pair = _owner(ctx, t, s0)
     # the cue's prepositional phrases run to the next cue or clause break, across its amounts
@@ -425,7 +438,7 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry) -> _Fram
                     f.source, f.target = doc_pair
                 elif f.source.name in (doc_pair[0].name, doc_pair[1].name):
                     f.target = doc_pair[1] if f.source.name == doc_pair[0].name else doc_pair[0]
-        if (f.source is None) != (f.target is None):
+        if fill and (f.source is None) != (f.target is None):
             # "trade with Ethiopia was US$190 million" after Brazil's exports; "X remains Y's largest trading
             # partner, with two-way trade of ...": the other side from the paragraph, the sentence, the pair
             f.source, f.target = _other_side(ctx, f.source or f.target, carry, s0, s1, t)  # type: ignore[arg-type]
@@ -492,20 +505,13 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry) -> _Fram
 
 def _paragraph_pair(ctx: _Context, pos: int) -> tuple[Actor, Actor] | None:
     """"Vietnam regards Egypt as a gateway ... Trade between the two countries": the two countries the
-    paragraph has named so far (one named country pairs with the document's other side)."""
+    paragraph has named so far, when it has named exactly two."""
     seen: list[Actor] = []
     for a in ctx.actors.actors_in(ctx.p0, pos):
         if a.kind == "country" and a.name and a.source != "anaphor" and all(x.name != a.name for x in seen):
             seen.append(a)
     if len(seen) == 2:
         return seen[0], seen[1]
-    if len(seen) == 1:
-        pair = ctx.last_pair
-        if pair is not None and seen[0].name in (pair[0].name, pair[1].name):
-            return pair
-        others = [c for c in ctx.actors.top("country", 2) if c.name != seen[0].name]
-        if others:
-            return seen[0], others[0]
     return None
 
 
@@ -574,6 +580,12 @@ _OF = re.compile(r"\s+of\s+")
 _COMPARISON = re.compile(r"(?:from|over|against|compared\s+(?:with|to)|than)\b", re.IGNORECASE)
 
 
+def _comparison(m: TimeMention) -> bool:
+    """"up 8 percent from 2021", "over the same period last year": the period compared with (not "from
+    January to November", a run of months)."""
+    return bool(_COMPARISON.match(m.text)) and m.spec.kind != "range"
+
+
 def _share_np(ctx: _Context, a: Amount, s1: int) -> tuple[str, str | None, Actor | None, int] | None:
     """(subject, whole-hint kind, explicit whole, end offset) of "N percent of <NP>", or None."""
     text = ctx.text
@@ -633,7 +645,9 @@ def _share_np(ctx: _Context, a: Amount, s1: int) -> tuple[str, str | None, Actor
         break
     subject_words = kept[i:]
     if not subject_words:
-        return None
+        if kept[-1].lower().strip(".,") not in ("total", "whole"):
+            return None
+        subject_words = kept[-1:]  # "75 percent of the total": of the quantity just told
     subject = " ".join(subject_words).strip(" ’'\"")
     end = text.find(subject_words[-1], start) + len(subject_words[-1]) if subject_words else start
     return subject, hint, whole, end
@@ -751,7 +765,7 @@ def extract_figures(text: str, actors: ActorIndex, time: TimeAnalysis | None = N
             if not sentence_amounts:
                 for t in triggers:  # flows named without figures still set the paragraph's sides
                     if t.measure != "other":
-                        f = _frame(ctx, t, s0, s1, carry)
+                        f = _frame(ctx, t, s0, s1, carry, fill=False)
                         if f.source or f.target:
                             _update_carry(carry, f, ctx)
                 continue
@@ -822,10 +836,17 @@ def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: 
             carry.part = part
     figures: list[Figure] = []
     sentence_periods: list[tuple[TimeMention, Resolved]] = []
+    periods = {id(a): _period_for(ctx, a, attached.get(id(a)), free, p_dates, s0, s1, amounts, attached,
+                                  growth=_growth_sign(ctx, a, s0) is not None, share=id(a) in shares,
+                                  previous=carry.period, tense=_tense_at(text, s0, s1, a.start))
+               for a in amounts}
+    for i, a in enumerate(amounts):
+        if attached.get(id(a)) is None and _growth_sign(ctx, a, s0) is not None and id(a) not in shares:
+            level = _level_of_growth(ctx, amounts, i, shares, s0)
+            if level is not None and periods.get(id(level)) is not None:
+                periods[id(a)] = periods[id(level)]  # "rose 8.2% to RM33.4bil in the first half": the level's
     for a in amounts:
-        period = _period_for(ctx, a, attached.get(id(a)), free, p_dates, s0, s1, amounts, attached,
-                             growth=_growth_sign(ctx, a, s0) is not None, share=id(a) in shares,
-                             previous=carry.period)
+        period = periods[id(a)]
         if period is not None and id(a) not in shares and period[1].known:
             sentence_periods.append(period)
         qualifier = _qualifier(ctx, a, s0)
@@ -876,6 +897,10 @@ def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: 
         if a.kind != "money" or t.measure == "other":
             figures.append(_figure("other", _subject_of(t), f.source, f.target,
                                    a, per, qualifier, evidence))
+            continue
+        if qualifier in ("target", "forecast"):
+            # a goal or a forecast is no statistic of a period: "raise bilateral trade to $15 billion by 2030"
+            figures.append(_figure("other", _subject_of(t), f.source, f.target, a, per, qualifier, evidence))
             continue
         figures.append(_figure(t.measure, None, f.source, f.target, a, per, qualifier, evidence))
         ctx.last_flow = (f, per, a.unit)
@@ -928,8 +953,13 @@ def _period_for(ctx: _Context, a: Amount, attached: tuple[TimeMention, Resolved]
                 s0: int, s1: int, amounts: list[Amount],
                 attached_all: dict[int, tuple[TimeMention, Resolved] | None],
                 growth: bool = False, share: bool = False,
-                previous: tuple[TimeMention, Resolved] | None = None) -> tuple[TimeMention, Resolved] | None:
-    """The period of an amount: its own date, the sentence's, or the paragraph's single one."""
+                previous: tuple[TimeMention, Resolved] | None = None,
+                tense: str | None = None) -> tuple[TimeMention, Resolved] | None:
+    """The period of an amount: its own date, the sentence's, or the paragraph's single one.
+
+    A period told elsewhere (another clause, sentence or the paragraph) carries only to a total told
+    in the past: a present stock or share ("currently has projects worth", "accounts for 4 percent of")
+    has none; a share takes one only when its own clause or sentence is clearly past."""
     idx = amounts.index(a)
     pair = _from_to_pair(ctx, amounts, idx, s0)
     if pair is not None:
@@ -940,7 +970,7 @@ def _period_for(ctx: _Context, a: Amount, attached: tuple[TimeMention, Resolved]
             if m.spec.kind == "range" and r.first and r.last and r.precision == "year":
                 y = r.first.year if pair == 0 else r.last.year
                 return m, Resolved(f"{y:04d}", None, "year", date(y, 1, 1), date(y, 12, 31))
-    if attached is not None and not (growth and _COMPARISON.match(attached[0].text)):
+    if attached is not None and not (growth and _comparison(attached[0])):
         return attached
     c0, c1 = _clause(ctx.text, s0, s1, a.start)
     lead = [(m, r) for m, r in free if not ctx.text[s0:m.start].strip(" \"“")]  # "In 2023, ..."
@@ -949,6 +979,13 @@ def _period_for(ctx: _Context, a: Amount, attached: tuple[TimeMention, Resolved]
         pool = [x for x in same if x[0].end <= a.start] or [x for x in same if x[0].start >= a.end] or lead
         if pool:
             return pool[-1] if pool[-1][0].end <= a.start else pool[0]
+        if tense != "past":
+            return None
+        # "X was the third-largest partner last year, accounting for 12.4% of its trade": the past
+        # sentence's period
+        before = [(m, r) for m, r in free if m.end <= a.start]
+        if before:
+            return before[-1]
     else:
         before = [(m, r) for m, r in free if m.end <= a.start]
         after = [(m, r) for m, r in free if m.start >= a.end]
@@ -959,20 +996,87 @@ def _period_for(ctx: _Context, a: Amount, attached: tuple[TimeMention, Resolved]
             return before[-1]
         if after:
             return after[0]
-    others = [x for x in attached_all.values()
-              if x is not None and x is not attached and not _COMPARISON.match(x[0].text)]
+    if tense == "present":
+        return None
+    # "stood at $11 billion in 2023-24, down from $12 billion the previous year, while imports were
+    # $1.8 billion": the sentence's period, not the one a compared level has
+    others = [x for b in amounts if b is not a and (x := attached_all.get(id(b))) is not None
+              and x is not attached and not _comparison(x[0]) and not _compared(ctx, b, s0)]
     if len({(x[1].first, x[1].last) for x in others}) == 1 and len(amounts) > 1:
         return others[0]
-    if previous is not None and not share:
+    if previous is not None and (not share or tense == "past"):
         return previous  # "... totaled US$412 million in 2023. Exports amounted to US$98 million, ..."
     sentence_ids = {id(m) for m, _ in ctx.dates}
     # the paragraph's period, when it states exactly one ("... in 2023. Imports were $3 billion.")
     p_all = [(m, r) for m, r in p_dates if id(m) not in sentence_ids and _is_period_like(m, r)
-             and not _COMPARISON.match(m.text) and m.mod not in ("by", "since", "until", "before", "after")]
+             and not _comparison(m) and m.mod not in ("by", "since", "until", "before", "after")]
     periods = {(r.first, r.last) for _, r in p_all}
     if len(periods) == 1:
         return p_all[0]
     return None
+
+
+def _compared(ctx: _Context, a: Amount, s0: int) -> bool:
+    """"down from $12.2 billion", "up from", "compared with": a level the sentence compares against."""
+    return bool(re.search(r"\b(?:from|than|with|against)\s*$", ctx.text[max(s0, a.start - 12):a.start], re.I))
+
+
+def _level_of_growth(ctx: _Context, amounts: list[Amount], i: int, shares: dict[int, Any],
+                     s0: int) -> Amount | None:
+    """The level a growth rate belongs to: "rose 8.2% year-on-year to RM33.4bil", "reached $1.52 billion
+    in the first ten months, up 17.4%"."""
+    text = ctx.text
+    a = amounts[i]
+    if i + 1 < len(amounts):
+        b = amounts[i + 1]
+        gap = text[a.end:b.start]
+        if len(gap) <= 40 and re.fullmatch(r"[\w\s-]*?\b(?:to|at)\s+", gap) and id(b) not in shares \
+                and b.kind == "money":
+            return b
+    if i > 0:
+        b = amounts[i - 1]
+        end = b.equivalent.end if b.equivalent else b.end
+        gap = text[end:a.start]
+        if b.kind == "money" and id(b) not in shares and len(gap) <= 90 and not re.search(r"[;.]\s", gap) \
+                and re.search(r",\s+(?:[\w-]+\s+){0,3}$", gap) and _growth_sign(ctx, b, s0) is None:
+            return b
+    return None
+
+
+@lru_cache(maxsize=1)
+def _tense_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], re.Pattern[str]]:
+    lex = lexicon()["tense"]
+    reporting = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lex["reporting"]) + r")\b(?:\s+(?:to|that))?",
+                           re.IGNORECASE)
+    return frozenset(lex["past"]), frozenset(lex["present"]), frozenset(lex["perfect"]), reporting
+
+
+def _tense_at(text: str, s0: int, s1: int, pos: int) -> str | None:
+    """"past", "present" or None: the tense of the verb stating the amount at ``pos``: the nearest tense
+    cue before it in its clause, else in the sentence (reporting frames such as "he said that" left out),
+    else after it.  "have invested" and "has reached" are present (a stock to date)."""
+    past, present, perfect, reporting = _tense_words()
+    c0, c1 = _clause(text, s0, s1, pos)
+
+    def verdict(words: list[str]) -> str | None:
+        for k in range(len(words) - 1, -1, -1):
+            w = words[k]
+            if w in past:
+                if w != "had" and perfect.intersection(words[max(0, k - 3):k]):
+                    return "present"  # "have invested", "has been exported"
+                return "past"
+            if w in present:
+                return "present"
+        return None
+
+    def words(a: int, b: int) -> list[str]:
+        chunk = text[a:b]
+        cut = None
+        for m in reporting.finditer(chunk):
+            cut = m.end()
+        return re.findall(r"[a-z]+", chunk[cut:].lower() if cut is not None else chunk.lower())
+
+    return verdict(words(c0, pos)) or verdict(words(s0, pos)) or verdict(list(reversed(words(pos, c1))))
 
 
 def _clause(text: str, s0: int, s1: int, pos: int) -> tuple[int, int]:

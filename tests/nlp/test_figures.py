@@ -91,8 +91,9 @@ def test_figures_trade_between_two_sides_and_a_forecast_by_year():
                  "hit RMB 60 billion by 2025.")
     assert [row(f) for f in fs] == [
         ("trade_turnover", "Chile", "China", 50e9, "CNY", ("2022-01-01", "2022-12-31")),
-        ("trade_turnover", "Chile", "China", 60e9, "CNY", ("2025-01-01", "2025-12-31"))]
-    assert fs[1].qualifier in ("forecast", "target")
+        ("other", "Chile", "China", 60e9, "CNY", ("2025-01-01", "2025-12-31"))]
+    # a forecast is no statistic of its period: measure other, about the flow it forecasts
+    assert (fs[1].qualifier, fs[1].subject) == ("forecast", "trade turnover")
 
 
 def test_figures_investment_in_two_currencies_is_a_figure_in_each():
@@ -202,7 +203,7 @@ def test_figures_from_to_between_years():
 
 def test_figures_target_by_year():
     [f] = figures("Vietnam aims to raise trade with the United States to $200 billion by 2030.")
-    assert (f.measure, f.qualifier, f.value) == ("trade_turnover", "target", 200e9)
+    assert (f.measure, f.subject, f.qualifier, f.value) == ("other", "trade turnover", "target", 200e9)
     assert (f.period.start, f.period.end) == ("2030-01-01", "2030-12-31")
     assert (f.from_, f.to) == ("Vietnam", "United States")
 
@@ -273,7 +274,7 @@ def test_figures_two_way_trade_without_sides_is_between_the_articles_two_countri
 
 def test_figures_joint_subject_names_both_sides():
     [f] = figures("Vietnam and Laos aim to lift two-way trade to $5 billion by 2030.")
-    assert (f.measure, f.from_, f.to, f.qualifier) == ("trade_turnover", "Vietnam", "Laos", "target")
+    assert (f.measure, f.from_, f.to, f.qualifier) == ("other", "Vietnam", "Laos", "target")
 
 
 def test_figures_trade_inside_a_ministry_name_is_not_a_flow():
@@ -466,3 +467,96 @@ def test_figures_trade_with_its_bloc_partners():
     text = "Brazil's trade with its fellow BRICS partners reached $200 billion in 2024."
     assert text[31:36] == "BRICS"
     assert sides(text, organizations=orgs) == [("trade_turnover", "Brazil", "BRICS", 200e9)]
+
+
+# --------------------------------------------------------------------------- periods told elsewhere
+
+
+def periods(text, published="2024-08-23", **kw):
+    return [(f.measure, f.value, (f.period.start, f.period.end) if f.period else None)
+            for f in figures(text, published, **kw)]
+
+
+def test_figures_a_growth_rate_takes_the_period_of_the_level_it_leads_to():
+    text = "Trade between Chile and Peru stood at $3 billion in 2023 and rose 6% year-on-year to $1.7 billion " \
+           "in the first half of this year."
+    assert periods(text)[1:] == [("other", 6.0, ("2024-01-01", "2024-06-30")),
+                                 ("trade_turnover", 1.7e9, ("2024-01-01", "2024-06-30"))]
+
+
+def test_figures_a_growth_rate_after_its_level():
+    text = "Two-way trade between Laos and Cambodia reached $900 million in the first nine months of this year, " \
+           "up 12% year on year."
+    assert periods(text) == [("trade_turnover", 900e6, ("2024-01-01", "2024-09-30")),
+                             ("other", 12.0, ("2024-01-01", "2024-09-30"))]
+
+
+@pytest.mark.parametrize("stock", [
+    "Vietnam currently has 120 investment projects in Laos with total registered capital of $2 billion.",
+    "Vietnamese companies have invested more than $300 million in Laos.",
+    "Vietnamese firms had invested over $300 million in Laos, the minister added.",
+    "Laos now hosts Vietnamese investment worth $2 billion.",
+])
+def test_figures_a_stock_told_in_the_present_takes_no_period_from_elsewhere(stock):
+    text = "Trade between Vietnam and Laos reached $1.6 billion in 2023. " + stock
+    assert periods(text)[-1][2] is None
+
+
+def test_figures_a_past_total_takes_the_period_of_the_previous_sentence():
+    text = "Trade between Vietnam and Laos reached $1.6 billion in 2023. Vietnam's exports to Laos amounted to " \
+           "$900 million."
+    assert periods(text)[-1] == ("exports", 900e6, ("2023-01-01", "2023-12-31"))
+
+
+def test_figures_a_past_share_of_the_total_takes_the_paragraphs_period():
+    text = "The Philippines imported 3 million tonnes of rice from January to October this year. Vietnam " \
+           "accounted for about 70 percent of the total, customs data show."
+    [f] = figures(text)
+    assert (f.measure, f.value, f.period.start, f.period.end) == ("share", 70.0, "2024-01-01", "2024-10-31")
+
+
+def test_figures_a_share_in_a_participial_clause_of_a_past_sentence():
+    text = "Japan was Chile's second-largest trading partner last year, accounting for 9.5% of its total trade."
+    [f] = figures(text)
+    assert (f.measure, f.value, f.period.start) == ("share", 9.5, "2023-01-01")
+
+
+@pytest.mark.parametrize("text", [
+    "Chile's exports to Japan totalled $2 billion last year, while Japan accounts for about 4 percent of Chile's "
+    "imports.",
+    "Japanese companies account for about 60 percent of the firms operating in Chile's free zones.",
+])
+def test_figures_a_share_told_in_the_present_has_no_period(text):
+    share = [f for f in figures(text) if f.measure == "share"]
+    assert [f.period for f in share] == [None]
+
+
+def test_figures_a_compared_level_does_not_make_the_sentences_period_ambiguous():
+    text = ("Japan's exports to Chile stood at $5.1 billion in 2023, down from $5.6 billion the previous year, "
+            "while imports from Chile were $1.2 billion.")
+    assert periods(text) == [("exports", 5.1e9, ("2023-01-01", "2023-12-31")),
+                             ("exports", 5.6e9, ("2022-01-01", "2022-12-31")),
+                             ("imports", 1.2e9, ("2023-01-01", "2023-12-31"))]
+
+
+def test_figures_fiscal_years_as_defined_and_the_previous_one():
+    text = ("India's exports to Chile stood at $1.1 billion in 2022-23 (April-March), down from $1.3 billion the "
+            "previous year.")
+    places = [Place(id="L1", name="India", kind="country", country="IN", mentions=[(0, 5)]),
+              Place(id="L2", name="Chile", kind="country", country="CL", mentions=[(19, 24)])]
+    fs = extract_figures(text, build_actors(text, places), analyse_time(text, "2023-06-01"))
+    assert [(f.value, f.period.start, f.period.end) for f in fs] == [
+        (1.1e9, "2022-04-01", "2023-03-31"), (1.3e9, "2021-04-01", "2022-03-31")]
+
+
+def test_figures_a_target_is_no_statistic_of_its_year():
+    [f] = figures("The two countries aim to raise bilateral trade between Chile and Japan to $10 billion by 2030.")
+    assert (f.measure, f.subject, f.qualifier, f.period.start) == ("other", "trade turnover", "target", "2030-01-01")
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Japan signed a free trade agreement in 2007; Japan's exports to Chile reached $2 billion in 2023.",
+    "Japan's trade ministry said Japan's exports to Chile reached $2 billion in 2023.",
+])
+def test_figures_a_cue_that_modifies_a_noun_is_no_flow(text):
+    assert sides(text) == [("exports", "Japan", "Chile", 2e9)]
