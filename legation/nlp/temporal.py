@@ -493,8 +493,8 @@ def _rules() -> tuple[_Rule, ...]:
         _Rule("year_range_words", re.compile(
             rf"\b(?:[Ff]rom|[Bb]etween)\s+{Y(1)}\s+(?:to|and|until|till|through)\s+{Y(2)}", ), _fy_adapter(year_range)),
         _Rule("decade", re.compile(r"\b(?:the\s+)?(?P<dec>(?:1[89]|20)\d0)['’]?s\b"), decade),
-        _Rule("year", re.compile(
-            rf"(?:(?<=[Ii]n\s)|(?<=[Ss]ince\s)|(?<=[Bb]y\s)|(?<=[Oo]f\s)|(?<=[Ff]rom\s)|(?<=[Tt]o\s)|(?<=[Uu]ntil\s)|"
+        _Rule("year", re.compile(  # the lookahead first: most positions fail at once
+            rf"(?=(?:1[89]|20|21)\d\d)(?:(?<=[Ii]n\s)|(?<=[Ss]ince\s)|(?<=[Bb]y\s)|(?<=[Oo]f\s)|(?<=[Ff]rom\s)|(?<=[Tt]o\s)|(?<=[Uu]ntil\s)|"
             rf"(?<=[Tt]ill\s)|(?<=[Tt]hrough\s)|(?<=[Dd]uring\s)|(?<=[Bb]efore\s)|(?<=[Aa]fter\s)|(?<=[Ff]or\s)|"
             rf"(?<=[Bb]etween\s)|(?<=[Aa]nd\s)|(?<=[Tt]he\s)|(?<=[Yy]ear\s)|(?<=FY\s)|(?<=FY)|(?<=[Ee]arly\s)|"
             rf"(?<=[Mm]id-)|(?<=[Mm]id\s)|(?<=[Ll]ate\s)|(?<=[Ee]nd\s)|(?<=[Ee]nd-)|(?<=\()|(?<=^)|(?<=\n)|"
