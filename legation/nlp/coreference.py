@@ -19,6 +19,7 @@ the order the article is read:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -29,6 +30,7 @@ from legation.nlp.mentions import Mention
 __all__ = ["Encounter", "Tracker"]
 
 _GENERIC = {"meeting"}
+_ALSO = re.compile(r"\balso\b", re.I)
 _GATHERINGS = {"meeting", "reception", "talks"}
 
 
@@ -51,13 +53,15 @@ class Encounter:
     unnamed_delegations: list[str] = field(default_factory=list)
     destination: str | None = None
     several_places: bool = False
-    destination_anaphor: bool = False
+    destination_anaphor: str | None = None
     modes: set[str] = field(default_factory=set)
     date: DateExpr | None = None
     group: bool = False
     touched: int = 0
     strong: Mention | None = None  # the telling that founded it: evidence, kind
     intended: str | None = None    # for a postponed or planned encounter: what it would have been
+    anchor: Encounter | None = None  # the encounter it was set at or after (sidelines, 'After the talks')
+    anchor_place: bool = False       # ... whose place it shares (sidelines, a forum, a signing after talks)
 
     @property
     def start(self) -> int:
@@ -79,6 +83,9 @@ class Encounter:
         self.group = self.group or m.group
         if self.date is None and m.own_date is not None:
             self.date = m.own_date
+        if self.anchor is None and m.anchor is not None and m.anchor is not self:
+            self.anchor = m.anchor  # type: ignore[assignment]
+            self.anchor_place = m.anchor_place
 
 
 class Tracker:
@@ -92,6 +99,12 @@ class Tracker:
         self.focus: Encounter | None = None
         self.last: Encounter | None = None  # the encounter told last, even when it names no one
         self.latent: Mention | None = None  # 'X and Y agreed in Warsaw on Wednesday': a meeting no word names
+        #: the encounter told last, background or not ('X, who is on a visit to Y, ...')
+        self.recent: Encounter | None = None
+        #: the visiting parties the article lists: (the encounter they were listed at, the members)
+        self.parties: list[tuple[Encounter, list[str]]] = []
+        #: the gathering whose sidelines the article last told of, and in which sentence
+        self.sidelines: tuple[Encounter, int] | None = None
         self.clock = 0
         #: sentence index -> (encounter in focus after it, encounters it told of)
         self.snapshots: dict[int, tuple[Encounter | None, list[Encounter]]] = {}
@@ -105,7 +118,8 @@ class Tracker:
         anchors = [m for m in mentions if m.anaphoric and m.frame and m.status == "occurred" and not m.sentence.caption]
         for m in anchors:  # 'After the talks, A and B witnessed the signing ...': the talks date the rest
             self._add(m)
-        anchor = next((e for e in self._told.get(sentence_index, []) if e.date is not None), None)
+        told_here = self._told.get(sentence_index, [])
+        anchor = next((e for e in told_here if e.date is not None), told_here[0] if told_here else None)
         for m in mentions:
             if m in anchors:
                 continue
@@ -113,10 +127,20 @@ class Tracker:
                 self._resolve_date_anaphor(m)
             if m.guest_role is not None:
                 self._resolve_guest(m)
-            if m.own_date is None and m.anchored and self.focus is not None:
-                m.own_date = self.focus.date  # the setting's date; its city is not told for this one
+            setting = self.focus
+            if not m.anchored and self.sidelines is not None and m.own_date is None and not m.places \
+                    and not m.anaphoric and m.status == "occurred" and _ALSO.search(m.sentence.text) \
+                    and sentence_index - self.sidelines[1] <= 2:
+                m.anchored, setting = True, self.sidelines[0]  # '... on the sidelines ...' then 'X also met Y'
+            if m.anchored and setting is not None:
+                m.anchor, m.anchor_place = setting, True  # sideline meetings are held where it is
+                if m.own_date is None:  # and on its day (known now or when the article is read)
+                    m.own_date = setting.date
+                self.sidelines = (setting, sentence_index)
             if m.own_date is None and anchor is not None and m.status == "occurred":
                 m.own_date = anchor.date
+                if m.anchor is None:  # 'After the talks, X and Y signed ...': the talks' day; a signing there
+                    m.anchor, m.anchor_place = anchor, m.kind == "signing"
             if m.own_date is None and m.group and self.focus is not None and m.status == "occurred":
                 m.own_date = self.focus.date  # 'The two sides signed ...': the sides of the encounter just told
             if m.status != "occurred":
@@ -138,13 +162,22 @@ class Tracker:
         self.snapshots[sentence_index] = (self.focus, list(self._told.get(sentence_index, [])))
 
     def add_members(self, people: list[str], *, visiting: bool = True) -> None:
-        """'The delegation included X, Y and Z' (they travel with the delegation in focus);
-        'X and Y were also present', 'The Indian side was led by X' (they took part in it)."""
+        """'The delegation included X, Y and Z' (they travel with the delegation in focus, and take
+        part in its encounters: see ``parties``); 'X and Y were also present', 'The Indian side was
+        led by X' (they took part in the encounter just told)."""
         e = self.focus
         if self.last is not None and (e is None or self.last.start > e.start):
             e = self.last  # 'the two-day meeting held here ...' then 'The Indian side was led by X'
+        if visiting:  # the latest encounter of a travelling party: 'X, who is on a visit ..., said ...'
+            parties = [x for x in (self.recent, self.last, self.focus) if x is not None and x.people
+                       and (x.kind == "visit" or x.visitors or x.guests or x.leaders or x.delegations
+                            or x.unnamed_delegations)]
+            if parties:
+                e = max(parties, key=lambda x: x.start)
         if e is None:
             return
+        if visiting:
+            self.parties.append((e, list(people)))
         if visiting and not e.visitors and e.people and e.people[0] not in e.hosts:
             e.visitors.append(e.people[0])  # 'The minister was accompanied by X': the minister travels too
         for p in people:
@@ -181,7 +214,8 @@ class Tracker:
                         left=list(m.left), right=[other], hosts=[x for x in m.hosts if x in m.left + [other]],
                         guests=[x for x in m.guests if x in m.left + [other]], visitors=list(m.visitors),
                         delegations=list(m.delegations), places=list(m.places), destination=m.destination,
-                        modes=set(m.modes), new_marker=True, separate=True, frames=list(m.frames))
+                        modes=set(m.modes), new_marker=True, separate=True, frames=list(m.frames),
+                        anchored=m.anchored, anchor=m.anchor, anchor_place=m.anchor_place, enclosing=m.enclosing)
             parts.append(p)
         return parts
 
@@ -197,6 +231,8 @@ class Tracker:
                 e = self._create(latent)
             if e is not None:
                 self._attach(e, m)
+            elif not self.events and m.frame is None and len(m.people) >= 2:
+                self._create(m)  # the body's first telling: 'X chaired the ministerial meeting, attended by Y'
             else:
                 self.deferred.append(m)
             return
@@ -225,10 +261,14 @@ class Tracker:
     def _touch(self, e: Encounter, m: Mention) -> None:
         self.clock += 1
         e.touched = self.clock
-        self.last = e
         # 'concluding negotiations on the pact' names no one, and 'X, who visited Hanoi in 2024,'
-        # tells background: neither moves the story's focus
-        if (e.people or e.delegations) and not (m.relcl and self.focus is not None):
+        # or 'X recalled his visit to Kunming last August' tells background: neither moves the
+        # story's focus, so 'After the talks' later still means the story's talks
+        aside = self.focus is not None and (m.relcl or _past(e.date, self.disc.published))
+        self.recent = e
+        if not aside:
+            self.last = e
+        if (e.people or e.delegations) and not aside:
             self.focus = e
         told = self._told.setdefault(m.sentence.index, [])
         if e not in told:
@@ -318,9 +358,13 @@ class Tracker:
 
     def _resolve_guest(self, m: Mention) -> None:
         """'received the Cuban guest': the visitor the article is about (from that country)."""
-        for e in sorted(self.events, key=lambda e: -e.touched):
-            for p in e.visitors + e.guests:
-                if p in m.people or (m.guest_role and self.disc.country_of(p) != m.guest_role):
+        listed = {p for _e, members in self.parties for p in members}
+        ordered = sorted(self.events, key=lambda e: -e.touched)
+        if self.focus is not None:  # the guests of the encounter just told, before any other
+            ordered = [self.focus] + [e for e in ordered if e is not self.focus]
+        for e in ordered:
+            for p in e.guests + e.visitors:
+                if p in m.people or p in listed or (m.guest_role and self.disc.country_of(p) != m.guest_role):
                     continue
                 m.right.append(p)
                 m.people.append(p)
@@ -344,6 +388,21 @@ class Tracker:
         offsets = (hit.start(), hit.end()) if hit else ref.offsets
         m.own_date = DateExpr(start=(day + timedelta(days=shift)).isoformat(), end=None, precision="day",
                               text=text, base=ref.start, offsets=offsets)
+
+
+def _past(d: DateExpr | None, published: str | None) -> bool:
+    """Is date ``d`` well before the publication date: a month or year before its month, or a
+    day more than a month before it?  Such a telling is background, not the story."""
+    if d is None or not d.start or not published or len(published) < 7:
+        return False
+    if len(d.start) < 10:
+        return (d.end or d.start)[:7] < published[:7] if len(d.start) == 7 else (d.end or d.start) < published[:4]
+    if len(published) < 10:
+        return (d.end or d.start)[:7] < published[:7]
+    try:
+        return date.fromisoformat((d.end or d.start)[:10]) < date.fromisoformat(published[:10]) - timedelta(days=31)
+    except ValueError:
+        return False
 
 
 def _dates_agree(a: DateExpr | None, b: DateExpr | None) -> bool:

@@ -21,7 +21,16 @@ from datetime import timedelta as _timedelta
 
 from legation.models import DateExpr
 from legation.nlp.discourse import Discourse, Sentence
-from legation.nlp.mentions import RELATIVE_CLAUSE, Context, Mention, Trigger, segment_end, triggers, unique
+from legation.nlp.mentions import (
+    CONTINUING_CLAUSE,
+    RELATIVE_CLAUSE,
+    Context,
+    Mention,
+    Trigger,
+    segment_end,
+    triggers,
+    unique,
+)
 from legation.nlp.participants import (
     assign_people,
     find_delegations,
@@ -156,6 +165,12 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
         mentions.append(m)
     if not mentions:
         return []
+    for prev, m in zip(mentions, mentions[1:], strict=False):
+        if CONTINUING_CLAUSE.search(text, prev.end, m.start):
+            m.enclosing = prev  # '... his visit to Kunming in August, when he held talks with X'
+        elif (prev.kind == "visit" and not prev.rule.nominal and not m.rule.nominal and m.kind != "visit"
+              and re.fullmatch(r"[^,;:()]{0,60}\band\s+(?:also\s+|then\s+)?", text[prev.end : m.start])):
+            m.enclosing = prev  # 'visited Gyeonggi and worked with Governor X': there, then
     _assign_dates(disc, sent, mentions)
     # 'X, who is leading a delegation to Malaysia and Vietnam, said ...' describes X; with dates
     # of its own ('who is on a working visit to Vietnam from November 9-19') it is a visit
@@ -450,8 +465,12 @@ def _status(disc: Discourse, sent: Sentence, t: Trigger, m: Mention) -> str:
     for key in ("cancelled", "postponed"):
         for hit in lex.status[key].finditer(whole):
             pos = sent.start + hit.start()
-            if abs(pos - t.start) < 260 and _nearest_trigger(disc, sent, pos) == t.start:
+            if abs(pos - t.start) < 260 and _nearest_trigger(disc, sent, pos) == t.start \
+                    and _status_governs(text, sent, t, pos, hit.group()):
                 return key
+    if lex.status.get("habitual") is not None and not m.rule.nominal \
+            and lex.status["habitual"].match(text[t.end : sent.end].lstrip()):
+        return "planned"  # '... and meet every quarter': a standing arrangement, not an encounter
     if lex.status["refused"].search(left_words):
         return "refused"
     if _lower_hit(lex.status["denied"], left3) or re.search(r"\bden(?:ied|ies|y)\b", left10, re.I):
@@ -475,6 +494,20 @@ def _status(disc: Discourse, sent: Sentence, t: Trigger, m: Mention) -> str:
     ):
         return "planned"
     return "occurred"
+
+
+def _status_governs(text: str, sent: Sentence, t: Trigger, pos: int, word: str) -> bool:
+    """Does a postponement or cancellation word at ``pos`` say what became of the telling at
+    ``t``?  Before it, as the verb or noun of its clause ('has cancelled his visit', 'the
+    postponement of the talks'); after it, as the verb of which the telling is the subject
+    ('A meeting between X and Y, scheduled for May 9, was postponed'), never as the verb of
+    another clause ('... urged the government to fix the ports that delay cashew shipments')."""
+    if pos < t.start:
+        return t.start - pos <= 80 and not re.search(r"[;]|,\s*(?:who|which|that|while|but)\b", text[pos : t.start])
+    if word.lower().endswith(("ment", "tion", "lation")):
+        return True
+    return bool(re.search(r"\b(?:was|were|is|are|be|been|being|got|get|gets)\s+(?:\w+ly\s+|then\s+|later\s+)?$",
+                          text[max(sent.start, pos - 30) : pos], re.I))
 
 
 def _lower_hit(pattern: re.Pattern[str], text: str) -> bool:
@@ -612,6 +645,11 @@ def _assign_dates(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> N
                 m.own_date = _visit_span(text, sent, m, arrival, arrived=True)
             elif m.own_date is not None:
                 m.own_date = _visit_span(text, sent, m, m.own_date)
+    for m in mentions:  # '..., during which he held talks': within the visit before, on its date
+        outer = m.enclosing
+        if m.own_date is None and outer is not None and outer.own_date is not None and (
+                outer.kind == "visit" or m.kind not in ("meeting", "talks", "reception")):
+            m.own_date = outer.own_date
     for key in ("same", "next", "previous"):
         hit = lex.anaphoric_dates[key].search(text, sent.start, sent.end)
         if not hit:
@@ -705,6 +743,11 @@ def _merge_visit_frames(mentions: list[Mention]) -> list[Mention]:
     whose mode is a visit.  A visit with dates of its own stays an event of its own."""
     frames = [m for m in mentions if m.frame == "during" and m.kind == "visit" and m.own_date is None]
     core = [m for m in mentions if m not in frames and m.frame is None]
+    # 'Before arriving in Hanoi, the delegation worked in Vinh with X': the journey sets the scene
+    moves = [m for m in mentions if m.frame == "relation" and m.kind == "visit" and not m.rule.nominal
+             and m.own_date is None and m.det is None]
+    if core and moves:
+        mentions = [m for m in mentions if m not in moves]
     if not frames or not core:
         return mentions
     for m in core:
@@ -722,10 +765,28 @@ _NOT_VENUE = re.compile(
 )
 
 
+#: where the telling's clause has ended: a report ('..., said'), or another verb phrase
+#: ('had a working session with X, and visited manufacturers in Pyeongtaek')
+_CLAUSE_BREAK = re.compile(
+    r";|,\s*(?:and\s+)?(?:said|says|told|added|noted|stressed|according)\b|,?\s*and\s+(?:also\s+|then\s+)?"
+    r"(?:visited|toured|went|travell?ed|flew|inspected|attended|opened|left|returned)\b",
+    re.I,
+)
+#: a sentence that opens with the journey before the telling ('Before arriving in Hanoi, ...')
+_SCENE = re.compile(r"\s*(?:before|after|following|upon|prior to|on (?:his|her|their|its) (?:way|arrival))\b", re.I)
+#: 'at the prefectural government office in Hiroshima': a building where people meet, in a city
+_AT_BUILDING = re.compile(r"\bat\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}(?:offices?|headquarters)\s*$", re.I)
+
+
 def _places(disc: Discourse, sent: Sentence, m: Mention) -> None:
     """Where: 'in Hanoi' near the telling; where a visit goes ('visit to Peru', 'to the city')."""
     text = disc.text
     lex = disc.lexicon
+    found_after: list[str] = []
+    found_before: list[str] = []
+    # a relative clause ends at its comma ('Thinh, whose delegation is in Nigeria from July 14 to 18,
+    # said ... an exhibition in Lagos'): what comes after it is another clause's
+    clause_end = segment_end(text, m.end, sent.end, disc.dates_in(sent.start, sent.end)) if m.relcl else sent.end
     for r in disc.refs_in(sent.start, sent.end, "place"):
         lead = text[max(sent.start, r.start - 12) : r.start]
         if not re.search(
@@ -736,15 +797,21 @@ def _places(disc: Discourse, sent: Sentence, m: Mention) -> None:
             continue
         prior = text[max(sent.start, r.start - 40) : r.start]
         prior = re.sub(r"\b(?:in|at)\s+(?:the\s+)?\S*\s*$", "", prior)
-        if _NOT_VENUE.search(prior):
+        if _NOT_VENUE.search(prior) and not _AT_BUILDING.search(prior):
             continue
-        if m.anaphoric:
-            continue
+        if m.anaphoric and not re.fullmatch(r"\s+(?:in|at)\s+(?:the\s+)?", text[m.end : r.start]):
+            continue  # 'the meeting in Havana' names its place; other places of the sentence are not its
         after = (
-            m.end <= r.start <= m.end + 200
+            m.end <= r.start <= min(m.end + 200, clause_end)
             and _no_other_trigger_between(disc, sent, m.end, r.start)
             and not _ELSEWHERE.search(text[m.end : r.start])
             and not _PURPOSE.search(text[m.end : r.start])
+            and not _CLAUSE_BREAK.search(text[m.end : r.start])
+        )
+        where = (  # 'it stopped in Pyongyang, where on April 3 it held talks with X'
+            r.end <= m.start
+            and re.match(r"\s*,\s*where\b", text[r.end : m.start], re.I)
+            and _no_other_trigger_between(disc, sent, r.end, m.start)
         )
         before_ok = (
             r.end <= m.start
@@ -752,11 +819,19 @@ def _places(disc: Discourse, sent: Sentence, m: Mention) -> None:
             and _no_other_trigger_between(disc, sent, r.end, m.start)
             and not re.search(r";|,\s*(?:who|which|where|while)\b", text[r.end : m.start], re.I)
             and not (m.kind == "visit" and m.frame is not None)
-        )  # 'in Lima ..., during a visit to Peru'
-
-        if after or before_ok:
-            if r.id not in m.places:
-                m.places.append(r.id)
+            and not ("," in text[r.end : m.start] and _SCENE.match(text, sent.start))
+        )  # 'in Lima ..., during a visit to Peru'; 'Before arriving in Hanoi, the delegation worked in Vinh'
+        if after:
+            found_after.append(r.id)
+        elif where or before_ok:
+            found_before.append(r.id)
+    for pid in found_after + found_before:  # the place in the telling's own verb phrase first
+        if pid not in m.places:
+            m.places.append(pid)
+    outer = m.enclosing
+    if (not m.places and outer is not None and outer.kind == "visit" and outer.destination
+            and not disc.is_country(outer.destination) and not outer.destination_cities):
+        m.places.append(outer.destination)  # 'his visit to Kunming ..., when he held talks with X': there
     sources = [m] + m.frames if m.kind == "visit" or m.frames else []
     for src in sources:
         tail = text[src.end : min(sent.end, src.end + 60)]
@@ -777,10 +852,15 @@ def _places(disc: Discourse, sent: Sentence, m: Mention) -> None:
             break
         if hit and hit[0].kind == "organization" and disc.organizations[hit[0].id].country:
             continue
-        if lex.city_anaphor.match(text, max(src.end, pos - 4)) or re.match(
-            r"\s*(?:to\s+)?(?:the\s+)?(?:city|capital|province|locality)\b", tail, re.I
-        ):
-            m.destination_anaphor = True
+        noun = re.match(
+            r"\s*(?:to\s+)?(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}?(city|capital|province|locality|town|prefecture|state|region)\b",
+            tail,
+        ) or re.match(r"\s*(?:to\s+)?(?:the\s+)?(city|capital|province|locality)\b", tail, re.I)
+        if noun:
+            m.destination_anaphor = noun.group(1).lower()  # 'to the southern province'
+            break
+        if lex.city_anaphor.match(text, max(src.end, pos - 4)):
+            m.destination_anaphor = "city"
             break
 
 

@@ -100,6 +100,9 @@ class EventLexicon:
     group_subjects: re.Pattern[str]
     role_nouns: dict[str, re.Pattern[str]]
     visiting_adjective: re.Pattern[str]
+    members: re.Pattern[str]
+    member_of: re.Pattern[str]
+    present: re.Pattern[str]
     delegation: re.Pattern[str]
     city_anaphor: re.Pattern[str]
     document_nouns: re.Pattern[str]
@@ -179,6 +182,9 @@ def build_lexicon(sources: dict[str, str]) -> EventLexicon:
         group_subjects=words(trig["group_subjects"]),
         role_nouns={k: words(v) for k, v in trig["role_nouns"].items()},
         visiting_adjective=words(trig["visiting_adjective"]),
+        members=words(trig["members"], flags=re.I | re.M),
+        member_of=words(trig["member_of"]),
+        present=words(trig["present"], flags=re.I | re.M),
         delegation=words(trig["delegation"]),
         city_anaphor=words(trig["city_anaphor"]),
         document_nouns=words(trig["document_nouns"]),

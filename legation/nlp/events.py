@@ -87,13 +87,11 @@ def extract_events(text: str, *, published: str | None, people, organizations, p
         if not mentions:
             tracker.latent = latent_encounter(sent, disc) or tracker.latent
         tracker.add(sent.index, mentions)
-        if not mentions and (_MEMBERS.search(sent.text) or _PRESENT.search(sent.text)):
-            tracker.add_members([r.id for r in disc.refs_in(sent.start, sent.end, "person") if not disc.is_dead(r.id)],
-                                visiting=bool(_MEMBERS.search(sent.text)))
+        _add_members(disc, sent, tracker, bool(mentions))
         _update_context(disc, sent, ctx, mentions, tracker)
     encounters = tracker.finish()
     statements = detect_statements(disc, tracker, actors)
-    return _Assembler(disc, encounters, tracker.others, statements).events()
+    return _Assembler(disc, encounters, tracker.others, statements, tracker.parties).events()
 
 
 _SETTING_NOUNS = r"forum|summit|conference|expo|fair|exhibition|congress|festival|ceremony"
@@ -130,7 +128,7 @@ class _Assembler:
     """Turns encounters and statements into contract ``Event`` objects."""
 
     def __init__(self, disc: Discourse, encounters: list[Encounter], others: list[Encounter],
-                 statements: list[Statement]) -> None:
+                 statements: list[Statement], parties: list[tuple[Encounter, list[str]]] | None = None) -> None:
         self.disc = disc
         self.encounters = encounters
         self.others = others
@@ -143,6 +141,8 @@ class _Assembler:
             for org, person in e.leaders.items():
                 if org in disc.organizations:
                     self.affiliation.setdefault(person, org)
+        #: visiting parties: (who leads or heads them, their listed members, the visit's dates)
+        self.parties = [self._party(e, members) for e, members in parties or []]
 
     def country(self, actor: str | None) -> str | None:
         return self.disc.country_of(actor) or self.disc.country_of(self.affiliation.get(actor or ""))
@@ -167,6 +167,14 @@ class _Assembler:
             self.ids[id(obj)] = f"E{n}"
         self._visits = self._visit_contexts()
         self._lead = self._lead_date()
+        self._places: dict[int, EventPlace | None] = {}
+        for e in self.encounters:  # dates first: an anchored encounter takes its anchor's final date
+            inherited = self._date_from_lead(e, self._participants(e))
+            if inherited is not None:
+                e.date = inherited
+        for e in self.encounters:
+            if e.date is None and e.anchor is not None and e.anchor.date is not None and e.status == "occurred":
+                e.date = e.anchor.date
         out: list[Event] = []
         for _, what, obj in items:
             if what == "statement":
@@ -213,9 +221,6 @@ class _Assembler:
     def _encounter(self, e: Encounter) -> Event:
         disc = self.disc
         people = self._participants(e)
-        inherited = self._date_from_lead(e, people)
-        if inherited is not None:
-            e.date = inherited
         place = self._place(e, people)
         countries = [c for c in (disc.country_of(p) for p in people) if c]
         mode, venue = self._mode(e, place, countries)
@@ -272,7 +277,33 @@ class _Assembler:
                 if guest not in people:
                     people.append(guest)
                     e.visitors.append(guest)
+        people = self._with_parties(e, people)
         return [p for p in people if p in self.disc.people]
+
+    def _party(self, e: Encounter, members: list[str]) -> tuple[set[str], list[str], DateExpr | None]:
+        """The core of a visiting party listed at encounter ``e`` (its visitors or guests, else
+        the heads of its delegations, else its people who do not host) and its members."""
+        core = e.visitors + e.guests + list(e.leaders.values())
+        for d in e.delegations:
+            leader = self._leader(d, e)
+            if leader:
+                core.append(leader)
+        for country in e.unnamed_delegations:  # 'the delegation met X': the visitors told before
+            core.extend(self._earlier_guests(country, e))
+        core = [p for p in core if p not in members]
+        if not core:
+            core = [p for p in e.people if p not in members and p not in e.hosts]
+        return set(core), members, e.date if e.kind == "visit" else None
+
+    def _with_parties(self, e: Encounter, people: list[str]) -> list[str]:
+        """'Named members of a delegation take part in that delegation's encounters': those of a
+        listed party join every encounter its core takes part in, within the party's visit."""
+        if e.status != "occurred":
+            return people
+        for core, members, span in self.parties:
+            if core & set(people) and _within(e.date, span):
+                people = people + [p for p in members if p not in people]
+        return people
 
     def _earlier_guests(self, country: str, e: Encounter) -> list[str]:
         """The visiting party (from ``country``, or any when it is '') of the latest encounter
@@ -306,6 +337,12 @@ class _Assembler:
             for p in x.people:
                 if self._belongs(p, org):
                     return p
+        if org in self.disc.places:  # 'the Lao delegation': the leader of a delegation from there
+            country = self.disc.place_country(org)
+            for x in self.encounters:
+                for p in x.leaders.values():
+                    if country and self.disc.country_of(p) == country:
+                        return p
         return None
 
     def _visit_contexts(self) -> list[tuple[list[str], str | None, DateExpr | None]]:
@@ -328,7 +365,18 @@ class _Assembler:
         return None
 
     def _place(self, e: Encounter, people: list[str]) -> EventPlace | None:
+        if id(e) not in self._places:
+            self._places[id(e)] = self._find_place(e, people)
+        return self._places[id(e)]
+
+    def _find_place(self, e: Encounter, people: list[str]) -> EventPlace | None:
         disc = self.disc
+        anchor = e.anchor
+        if e.anchor_place and anchor is not None and not e.places and not e.destination and anchor is not e:
+            # 'On the sidelines of the meeting, ...', 'After the talks, X and Y signed ...': there too
+            at = self._place(anchor, self._participants(anchor))
+            if at is not None and at.name:
+                return at.model_copy()
         if e.kind == "call" or e.intended == "call":  # a call happens on the line, not at a place
             return next((EventPlace(name=None if disc.is_country(p) else disc.places[p].name,
                                     country=disc.place_country(p), inferred=False) for p in e.places), None)
@@ -349,7 +397,10 @@ class _Assembler:
             if country:
                 return EventPlace(name=None, country=country, inferred=inferred)
         if e.destination_anaphor:
-            city = self._city_before((e.strong or e.mentions[0]).start)
+            # 'a working trip to the southern province': the province just named, not the one the
+            # visitors come from ('a delegation from Gyeonggi Province ... is on a trip to the province')
+            home = {disc.country_of(p) for p in (e.visitors or e.guests or people)} - {None}
+            city = self._city_before((e.strong or e.mentions[0]).start, e.destination_anaphor, home)
             if city:
                 return EventPlace(name=disc.places[city].name, country=disc.place_country(city), inferred=False)
         for pid in e.places:
@@ -369,16 +420,22 @@ class _Assembler:
             country = disc.place_country(dl.id)
         return EventPlace(name=None, country=country, inferred=True) if country else None
 
-    def _city_before(self, pos: int) -> str | None:
-        best = None
-        for r in self.disc.refs_in(max(0, pos - 600), pos + 400, "place"):
-            if r.start > pos + 400:
-                break
-            kind = self.disc.place_kind(r.id)
-            if kind in ("city", "province", "region") or (kind is None and not self.disc.is_country(r.id)):
-                if r.start <= pos + 400:
-                    best = r.id if best is None or r.start <= pos else best
-        return best
+    def _city_before(self, pos: int, noun: str | bool | None = None, avoid: set[str] | None = None) -> str | None:
+        """The city or province 'the city', 'the southern province' stands for: the one of that kind
+        named last before ``pos`` (else first after it), away from the countries in ``avoid``."""
+        want = _ANAPHOR_KINDS.get(noun if isinstance(noun, str) else "", _ANAPHOR_KINDS[""])
+        for kinds, away in ((want, avoid or set()), (want, set()), (_ANAPHOR_KINDS[""], set())):
+            best = None
+            for r in self.disc.refs_in(max(0, pos - 600), pos + 400, "place"):
+                kind = self.disc.place_kind(r.id)
+                if not (kind in kinds or (kind is None and not self.disc.is_country(r.id))):
+                    continue
+                if self.disc.place_country(r.id) in away:
+                    continue
+                best = r.id if best is None or r.start <= pos else best
+            if best is not None:
+                return best
+        return None
 
     def _ongoing_visit(self, e: Encounter, people: list[str]) -> str | None:
         for visitors, dest, dates in self._visits:
@@ -524,17 +581,39 @@ class _Assembler:
         return None
 
 
-_MEMBERS = re.compile(r"(?:^\W*(?:[\w.'’-]+\s+){0,4}(?:is|was|are|were) (?:also )?accompanied by|"
-                      r"(?:the|this|his|her|their)(?:\s+[\w-]+){0,2}\s+delegation (?:also )?(?:included|includes|comprised|comprises|"
-                      r"consisted of|consists of|was composed of|is composed of))\b|\bmembers of the delegation\b",
-                      re.I)
-_PRESENT = re.compile(r"\b(?:also took part|took part (?:in it|in the (?:talks|meeting|session|ceremony))|"
-                      r"(?:it|which) was (?:also )?attended by|(?:was|were) (?:also )?attended by|"
-                      r"(?:were|was) (?:also )?present|also attended|also participated|(?:side|sides|delegation) "
-                      r"(?:was|were) (?:led|headed) by|joined (?:the )?(?:talks|meeting|session))\b", re.I)
+def _add_members(disc: Discourse, sent, tracker: Tracker, told: bool) -> None:
+    """'The delegation, which ..., also includes X, Y and Z', 'Its members include X', 'Y, who is
+    part of the delegation' (members of the visiting party); 'X and Y were also present' (people
+    at the encounter just told, in a sentence that tells of no other)."""
+    lex = disc.lexicon
+    people = [r for r in disc.refs_in(sent.start, sent.end, "person") if not disc.is_dead(r.id)]
+    listed = lex.members.search(sent.text)
+    if listed:
+        after = sent.start + listed.end()
+        members = [r.id for r in people if r.start >= after] or ([] if told else [r.id for r in people])
+        if members:
+            tracker.add_members(list(dict.fromkeys(members)), visiting=True)
+        return
+    belongs = lex.member_of.search(sent.text)
+    if belongs:  # 'said Nguyen Thi Thu Trang, director of ..., who is part of the delegation'
+        before = [r.id for r in people if r.end <= sent.start + belongs.start()]
+        if before:
+            tracker.add_members(before[-1:], visiting=True)
+        return
+    if not told and lex.present.search(sent.text):
+        tracker.add_members([r.id for r in people], visiting=False)
 _PAST = re.compile(r"\b(?:had|first|previously|ago|earlier|last|once|former(?:ly)?|recalled|years?)\b", re.I)
 _MEDIATION = re.compile(r"\b(?:mediat\w+|brokered|facilitated by|under the auspices of|hosted by|hosted the talks)\b",
                         re.I)
+
+
+#: the place kinds a destination noun stands for ('the province', 'the capital')
+_ANAPHOR_KINDS = {
+    "": frozenset({"city", "province", "region"}),
+    "city": frozenset({"city"}), "capital": frozenset({"city"}), "town": frozenset({"city"}),
+    "province": frozenset({"province"}), "prefecture": frozenset({"province"}), "state": frozenset({"province", "region"}),
+    "region": frozenset({"region", "province"}), "locality": frozenset({"city", "province"}),
+}
 
 
 def _ordered_sides(e: Encounter, people: list[str]) -> list[str]:

@@ -17,6 +17,7 @@ from legation.nlp.discourse import Discourse, Sentence
 from legation.nlp.event_lexicon import TriggerRule
 
 __all__ = [
+    "CONTINUING_CLAUSE",
     "HONORIFIC",
     "PASSIVE",
     "PREPOSITIONS",
@@ -37,11 +38,18 @@ PASSIVE = re.compile(
 )
 
 
+#: '..., during which he held talks', '..., when she met', '..., where they signed': a clause that
+#: tells what happened within the telling before it
+CONTINUING_CLAUSE = re.compile(
+    r"[,;]\s*(?:(?:during|in|at|on|after|throughout)\s+which|when|where|whereupon)\b", re.I
+)
+
+
 RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,;]*$", re.I)
 
 
 SUBJECT_PRONOUN = re.compile(
-    r"(?:^|[,;]\s*|\b(?:and|then|also|where|when)\s+(?:on\s+\w+\s+\d+\s+)?|"
+    r"(?:^|[,;]\s*|\b(?:and|then|also|where|when|which|whom)\s+(?:on\s+\w+\s+\d+\s+)?|"
     r"\b(?:said|says|added|noted|stressed|recalled)\s+(?:that\s+)?)"
     r"(?:(he|she|they)\b(?!\s*(?:said|added))|(it)\b(?!\s*(?:said|added|was|is|will|would|has|had)))",
     re.I,
@@ -103,7 +111,7 @@ class Mention:
     leaders: dict[str, str] = field(default_factory=dict)
     places: list[str] = field(default_factory=list)
     destination: str | None = None
-    destination_anaphor: bool = False
+    destination_anaphor: str | None = None  # 'to the (southern) province': the noun
     modes: set[str] = field(default_factory=set)
     new_marker: bool = False
     separate: bool = False
@@ -116,6 +124,12 @@ class Mention:
     destination_cities: list[str] = field(default_factory=list)  # several places visited: no one place
 
     unnamed_delegations: list[str] = field(default_factory=list)  # 'the Peruvian delegation': its country
+    #: '..., during which he held talks with X': the telling whose clause this one continues
+    enclosing: Mention | None = None
+    #: the encounter this telling is set at or after ('On the sidelines of the meeting', 'After the
+    #: talks'): its date when it has none, and with ``anchor_place`` its place (an ``Encounter``)
+    anchor: object | None = None
+    anchor_place: bool = False
 
     @property
     def evidence(self) -> tuple[int, int]:
@@ -171,8 +185,11 @@ def _find_triggers(sent: Sentence, disc: Discourse) -> list[Trigger]:
         ]
         if inside:  # 'APEC Summit', 'the Trade Fair': a name, not a telling
             continue
-        if text[start:end].lower() == "visiting" and visiting_person(disc, sent, start, end):
-            continue  # 'the visiting Secretary General X', 'met with visiting Minister X': who, not what
+        if text[start:end].lower() == "visiting" and (
+            visiting_person(disc, sent, start, end)
+            or re.search(r"\b(?:the|a|an|his|her|their|its|our)\s+$", text[max(sent.start, start - 7) : start], re.I)
+        ):
+            continue  # 'the visiting Secretary General X', 'with the visiting ministers': who, not what
         if not rule.nominal and rule.needs and not _needs_met(disc, sent, start, end, rule):
             continue
         kept.append(Trigger(start, end, rule))
@@ -188,6 +205,11 @@ def _find_triggers(sent: Sentence, disc: Discourse) -> list[Trigger]:
             and not text[t.end : kept[i + 1].start].strip()
         )
     ]
+
+
+#: organization kinds whose premises are toured, not visited as a party to an encounter
+_SITES = frozenset({"company", "facility", "university", "school", "bank", "event", "agreement", "news_agency",
+                    "academy", "institute"})
 
 
 def _covers(pattern: re.Pattern[str], text: str, start: int, sent: Sentence) -> bool:
@@ -207,6 +229,14 @@ def _needs_met(disc: Discourse, sent: Sentence, start: int, end: int, rule: Trig
     after = text[end:window_end]
     prefix = re.match(r"\s*(?:by\s+)?", after)
     offset = end + (prefix.end() if prefix else 0)
+    if "range" not in rule.needs:
+        # 'received on Tuesday, March 11, at the Palace of the Revolution in Havana, a delegation ...':
+        # the object comes after the day and the venue
+        skipped = skip_adverbials(disc, sent, offset)
+        if skipped != offset:
+            offset = skipped
+            stop = re.search(r";|\.(?=\s+[A-Z\"“]|\s*$)|\s[-–—]\s", text[offset : sent.end])
+            window_end = min(sent.end, offset + (stop.start() if stop else 120), offset + 120)
     head = text[offset:window_end]
     if "range" in rule.needs and not any(
         d.end and d.start and d.offsets[0] - end < 80 for d in disc.dates_in(end, window_end)
@@ -232,10 +262,20 @@ def _needs_met(disc: Discourse, sent: Sentence, start: int, end: int, rule: Trig
                 return True
             if need == "person" and PASSIVE.search(text[max(sent.start, start - 12) : start]):
                 return bool(disc.refs_in(offset, window_end, "person"))
+        elif need == "with_person":  # 'worked in Vinh city on November 27 with Chairman X'
+            with_ = re.match(r"[^,.;]{0,80}?\bwith\s+(?:the\s+)?", text[offset:sent.end])
+            if with_:
+                pos = offset + with_.end()
+                near = disc.refs_in(pos, min(sent.end, pos + 90), "person") + disc.title_refs(pos, min(sent.end, pos + 90))
+                if any(r.start - pos < 60 for r in near) or re.match(r"(?:[\w-]+\s+){0,3}delegations?\b", text[pos:sent.end], re.I):
+                    return True
         elif need == "place":
             first = disc.refs_in(offset, min(window_end, offset + 40))
-            if first and first[0].kind in ("place", "organization"):
+            if first and first[0].kind == "place":
                 return True
+            if first and first[0].kind == "organization" and (
+                    disc.organizations[first[0].id].kind or "").lower() not in _SITES:
+                return True  # 'visited the Ministry of X'; 'toured Mazda's main plant' is a site tour
             if re.match(r"\s*(?:the\s+)?(?:city|capital|province|country|region|town)\b", head, re.I):
                 return True
         elif need == "document":
@@ -245,6 +285,39 @@ def _needs_met(disc: Discourse, sent: Sentence, start: int, end: int, rule: Trig
             if lex.reception_nouns.match(re.sub(r"^\s*(?:a|an|the)\s+", "", head, flags=re.I)):
                 return True
     return False
+
+
+_VENUE_PHRASE = re.compile(
+    r"(?:in|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|in|de|del|la))*(?=\s*,)"
+)
+_SET_OFF_WORD = re.compile(r"(?:here|there|yesterday|today|recently)(?=\s*,)", re.I)
+
+
+def skip_adverbials(disc: Discourse, sent: Sentence, pos: int) -> int:
+    """Past the day and the venue set off between a verb and its object ('received on Tuesday,
+    March 11, at the Palace of the Revolution in Havana, a delegation'): where the object starts
+    (``pos`` itself when nothing is set off there)."""
+    text = disc.text
+    dates = disc.dates_in(pos, min(sent.end, pos + 200))
+    at = pos
+    skipped = False
+    while True:
+        lead = re.match(r"[\s,]*", text[at : sent.end])
+        here = at + (lead.end() if lead else 0)
+        date = next((d for d in dates if d.offsets[0] >= here
+                     and re.fullmatch(r"(?:on|in)?\s*", text[here : d.offsets[0]], re.I)), None)
+        venue = _VENUE_PHRASE.match(text, here, sent.end) or _SET_OFF_WORD.match(text, here, sent.end)
+        if date is not None and re.match(r"\s*,", text[date.offsets[1] : sent.end]):
+            at = date.offsets[1]
+        elif venue is not None and venue.end() - here <= 90:
+            at = venue.end()
+        else:
+            break
+        skipped = True
+    if not skipped:
+        return pos
+    comma = re.match(r"\s*,\s*", text[at : sent.end])
+    return at + comma.end() if comma else pos
 
 
 def visiting_person(disc: Discourse, sent: Sentence, start: int, end: int) -> str | None:

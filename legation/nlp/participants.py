@@ -78,7 +78,12 @@ def assign_people(
             pron = _subject_pronoun(
                 text[sent.start : first_main] if shared else text[sent.start : m.start][-80:]
             )
-            if pron in ("he", "she") and ctx.actor:
+            outer = m.enclosing
+            if outer is not None:  # '..., during which he held talks': the clause's own subject
+                pron = _subject_pronoun(text[outer.end : m.start]) or pron
+            if outer is not None and pron in ("he", "she", "they") and (outer.visitors or outer.left):
+                left_ids = list(outer.visitors or outer.left)  # 'X recalled his visit ..., when he ...'
+            elif pron in ("he", "she") and ctx.actor:
                 left_ids = [ctx.actor]
             elif pron == "they" or disc.lexicon.group_subjects.search(text[sent.start : m.start]):
                 m.group = True
