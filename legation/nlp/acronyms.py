@@ -65,7 +65,7 @@ def schwartz_hearst(short: str, long: str) -> str | None:
             return None
         li -= 1
         s -= 1
-    start = long.rfind(" ", 0, li + 2) + 1
+    start = max(long.rfind(" ", 0, li + 2), long.rfind("–", 0, li + 2), long.rfind("—", 0, li + 2)) + 1
     found = long[start:].strip()
     return found or None
 
@@ -124,6 +124,9 @@ def definition_for(short: str, before: list[str], lex: Lexicon) -> Definition | 
         if before[k].lower() not in _FUNCTION:
             seen += 1
     window = before[k:] if n else []
+    exact = _exact_initials(short, window)
+    if exact:
+        return Definition(short, " ".join(_whole_name(exact, before, lex, short)), "schwartz-hearst")
     if window:
         found = schwartz_hearst(short, " ".join(window))
         if found:
@@ -150,6 +153,22 @@ def definition_for(short: str, before: list[str], lex: Lexicon) -> Definition | 
         tail = [fold(w) for w in before[-len(target):]]
         if tail == target:
             return Definition(short, " ".join(before[-len(target):]), "table")
+    return None
+
+
+def _exact_initials(short: str, window: list[str]) -> list[str] | None:
+    """The longest tail whose content words' initials spell the letters in order: "Chamber of Commerce
+    and Industry of Uzbekistan (CCIU)", where Schwartz-Hearst would take the "c" inside "Commerce"."""
+    letters = [c.lower() for c in short if c.isalpha()]
+    if len(letters) < 2:
+        return None
+    for k in range(len(window)):
+        tail = window[k:]
+        if tail[0].lower() in _FUNCTION or not tail[0][:1].isalpha():
+            continue
+        initials = [w[0].lower() for w in _content_words(tail)]
+        if initials == letters:
+            return tail
     return None
 
 
@@ -267,7 +286,7 @@ def is_slip_of(used: str, defined: str) -> int:
 
 #: "U.S. dollars", "US dollar": a currency, not a use of the acronym
 _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents?)\b", re.IGNORECASE)
-_USE_BOUNDARY = r"(?<![\w$&.-]){}(?![\w$&]|-[a-z0-9])"
+_USE_BOUNDARY = r"(?<![\w$&.])(?<![^\W\d]\.){}(?![\w$&]|-[a-z0-9])"
 
 
 @dataclass(slots=True)
@@ -359,6 +378,10 @@ class AcronymComponent(RuleComponent):
             sent_start = doc[sentence_bounds(doc, tok.i)[0]].idx
             close_i = next((t.i for t in doc[tok.i + 1: min(len(doc), tok.i + 6)] if t.text == ")"), None)
             short_text = text[tok.idx + 1: doc[close_i].idx] if close_i is not None else ""
+            if short_text.count(" ") == 1 and all(is_acronym_shape(part) for part in short_text.split()):
+                short_text = short_text  # "(CLV DTA)": two acronyms that name one thing
+            elif " " in short_text:
+                short_text = ""
             if short_text and " " not in short_text and _titlecase_acronym(short_text, text, sent_start, tok.idx,
                                                                           self.lex):
                 # "Malaysia External Trade Development Corporation (Matrade)": house styles that write
@@ -368,7 +391,8 @@ class AcronymComponent(RuleComponent):
                 span = _locate_before(text, found.long, tok.idx)
                 yield AcronymInfo(short_text, _clean_long(found.long), True, long_span=span)
                 continue
-            if short_text and " " not in short_text and is_acronym_shape(short_text):
+            if short_text and (is_acronym_shape(short_text) or (" " in short_text and all(
+                    is_acronym_shape(part) for part in short_text.split()))):
                 window = text[max(sent_start, tok.idx - 300): tok.idx]
                 window = window[window.rfind("\n") + 1:]
                 before = window.split()

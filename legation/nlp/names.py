@@ -137,9 +137,11 @@ def is_short_form(short: Sequence[str], full: Sequence[str], lex: Lexicon, cultu
     if not s or len(s) >= len(f):
         return False
     culture = culture or culture_of(list(full), lex)
-    if not _content(list(short), lex, culture):
+    if not _content(list(short), lex, culture) and not (culture.name == "vietnamese" and s == f[-len(s):]):
         return False
     k = len(s)
+    if f[-k:] == s and culture.name == "vietnamese":
+        return True  # "Van" for "Le Thi Bich Van": the last given name, whatever else it can be
     if f[-k:] == s:
         # a Chinese or Korean given name alone is not how anyone is called in news
         if culture.call == "surname":

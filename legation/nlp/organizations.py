@@ -92,7 +92,8 @@ class OrganizationComponent(RuleComponent):
     def match(self, doc: Doc) -> Doc:
         st = state(doc)
         self._person_ents = {e.start for e in doc.ents if e.label_ == "PERSON"}
-        spans = self._head_spans(doc) + self._acronym_spans(doc) + self._known_spans(doc) + self._ner_spans(doc)
+        spans = (self._head_spans(doc) + self._acronym_spans(doc) + self._known_spans(doc) + self._glossed_spans(doc)
+                 + self._ner_spans(doc))
         matches = self._merge(doc, spans)
         orgs = self._build(doc, matches)
         st["org_matches"] = matches
@@ -131,6 +132,9 @@ class OrganizationComponent(RuleComponent):
             end, kind = head
             if c.get(end - 1, ("", ""))[0] == "place":
                 continue  # "Russian Federation", "United Arab Emirates" are places
+            if end == i + 1 and self.lex.culture_of_first(doc[i].text) and end < len(doc) \
+                    and is_cap(doc[end]) and not self.lex.is_vocabulary(doc[end].text):
+                continue  # "Park Seung-ho": a family name, not an industrial park
             if any(fold(word_text(doc, i, i + n)) in self.lex.roles for n in (2, 3) if i + n <= len(doc)):
                 continue  # "Cabinet Secretary", "State Council member"? the head opens a title here
             start = self._grow_left(doc, i)
@@ -150,8 +154,9 @@ class OrganizationComponent(RuleComponent):
             if t.text == ")" and j - 3 >= sent_start and doc[j - 3].text == "(" and doc[j - 2].text.isupper():
                 j -= 3
                 continue
-            if t.text in APOSTROPHE_S and j - 2 >= sent_start and is_cap(doc[j - 2]) and not t.whitespace_ == "x":
-                j -= 1
+            if t.text in APOSTROPHE_S and j - 2 >= sent_start and is_cap(doc[j - 2]) \
+                    and c.get(j - 2, ("", ""))[0] != "place":
+                j -= 1  # "the CPV Central Committee's Commission", not "Santiago's Arturo Merino Benitez Airport"
                 continue
             if t.text == "-" and not t.whitespace_ and j - 2 >= sent_start and not doc[j - 2].whitespace_:
                 j -= 1
@@ -252,6 +257,8 @@ class OrganizationComponent(RuleComponent):
                 continue
             if t.text == "(" and e + 2 < sent_end and doc[e + 2].text == ")" and doc[e + 1].text.isupper():
                 e += 3
+                if e < sent_end and self._head_at(doc, e) is None:
+                    break  # "(PCU)" closes the name: "Communist Party of Uruguay (PCU) | Federico Barrios Lemes"
                 continue
             if t.text in APOSTROPHE_S and e > k and e + 1 < sent_end and is_cap(doc[e + 1]) \
                     and self._head_at(doc, e + 1) is not None:
@@ -294,6 +301,24 @@ class OrganizationComponent(RuleComponent):
             if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 1].text == info.short:
                 m.end = span.end + 3
             out.append(m)
+        return out
+
+    def _glossed_spans(self, doc: Doc) -> list[OrgMatch]:
+        """"Bangladesh's Jatiya Sangsad (Parliament)", "the Rada (parliament)": a name in its own language
+        glossed in parentheses by an organization head."""
+        out = []
+        c = claims(doc)
+        for tok in doc:
+            if tok.text != "(" or tok.i < 1:
+                continue
+            close = next((t.i for t in doc[tok.i + 1: min(len(doc), tok.i + 5)] if t.text == ")"), None)
+            if close is None or self.lex.org_heads.get(fold(word_text(doc, tok.i + 1, close))) is None:
+                continue
+            start = tok.i
+            while start > 0 and is_cap(doc[start - 1]) and not c.get(start - 1) and tok.i - start < 4:
+                start -= 1
+            if start < tok.i:
+                out.append(OrgMatch(start, close + 1))
         return out
 
     def _known_spans(self, doc: Doc) -> list[OrgMatch]:
@@ -422,6 +447,7 @@ class OrganizationComponent(RuleComponent):
             o.id for o in orgs.values() if o.acronym}
         for m in reversed(expanded_parts):  # the widest span owns its tokens
             claim(doc, m.start, m.end, "org", orgs[m.key].id)
+        self._same_names(doc, orgs)
         for org in orgs.values():  # acronym uses ("CCPIT Vice Chairman") belong to their organization
             for start, end in org.mentions:
                 span = doc.char_span(start, end, alignment_mode="strict")
@@ -432,6 +458,22 @@ class OrganizationComponent(RuleComponent):
         # places inside organization names are not mentions of the place
         self._drop_inner_places(doc, orgs)
         return orgs
+
+    def _same_names(self, doc: Doc, orgs: dict[str, Organization]) -> None:
+        """One sense per article: a name read as an organization once ("Bangladesh's Jatiya Sangsad
+        (Parliament)") is that organization where it stands bare ("Deputy Speaker of the Jatiya Sangsad")."""
+        text = doc.text
+        c = claims(doc)
+        for org in orgs.values():
+            name = org.name
+            if len(name.split()) < 2 or not name[:1].isupper():
+                continue
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="strict")
+                if span is None or any(i in c for i in range(span.start, span.end)):
+                    continue
+                claim(doc, span.start, span.end, "org", org.id)
+                org.mentions = sorted(set(org.mentions) | {(m.start(), m.end())})
 
     def _parts(self, doc: Doc, m: OrgMatch) -> list[OrgMatch]:
         """The span and, recursively, the bodies it belongs to (its parent first, then the parent's)."""
@@ -495,6 +537,7 @@ class OrganizationComponent(RuleComponent):
     def _name(doc: Doc, start: int, end: int, infos: dict) -> str:
         text = word_text(doc, start, end)
         text = re.sub(r"\s*\((?=[^\W\d_])[\w&\-.]{2,12}\)", "", text)
+        text = re.sub(r"\s*\((?:[Pp]arliament|[Nn]ational [Aa]ssembly|[Ss]enate|[Cc]ongress|[Aa]ssembly)\)", "", text)
         text = text.replace("’", "'")
         words = text.split()
         if len(words) == 1 and words[0] in infos and infos[words[0]].entity not in ("place", "term"):

@@ -297,6 +297,11 @@ class PeopleComponent(RuleComponent):
             return True  # "Gyeonggi province", "Sheikh Zayed City", "Cai Lan port"
         if j + 1 < len(doc) and doc[j].like_num and doc[j + 1].text.lower() in lex.place_nouns:
             return True  # "the Hồ Kiều 2 Bridge"
+        if self._place_noun_after(doc, j):
+            return True  # "the Tan Thanh-Po Chai trading point"
+        if j - i == 1 and not (i > 0 and doc[i - 1].text in lex.honorifics) and j < len(doc) and (
+                doc[j].text in ("of", "for") or (is_cap(doc[j]) and lex.is_portfolio(doc[j].text))):
+            return True  # "Minister of Trade and Integration of Kazakhstan", "Minister of Productive Agriculture"
         if j + 1 < len(doc) and doc[j].text.lower() == "and":
             k = j + 1
             while k < len(doc) and (is_cap(doc[k]) or doc[k].text == "-"):
@@ -306,6 +311,24 @@ class PeopleComponent(RuleComponent):
         if fold(word_text(doc, i, j)) in self._org_modifiers:
             return True  # "Van Don" of "Van Don International Airport" and "Van Don Economic Zone"
         return False
+
+    def _place_noun_after(self, doc: Doc, j: int) -> bool:
+        """A place noun after at most two lower-case words: "trading point", "high schools", "border gate"."""
+        for k in range(j, min(len(doc), j + 3)):
+            t = doc[k]
+            if t.text.lower() in self.lex.place_nouns and t.text.islower() and k > j:
+                return True
+            if not (t.is_alpha and t.text.islower()):
+                return False
+        return False
+
+    @staticmethod
+    def _facility_at(doc: Doc, i: int) -> bool:
+        kind, key = claims(doc).get(i, ("", ""))
+        if kind != "org":
+            return False
+        orgs = {o.id: o for o in state(doc).get("organizations", {}).values()}
+        return key in orgs and orgs[key].kind == "facility"
 
     def _in_company_list(self, doc: Doc, i: int, j: int) -> bool:
         """"firms such as Vinamilk, Thien Long and Trung Nguyen Legend": names of companies and brands."""
@@ -330,18 +353,19 @@ class PeopleComponent(RuleComponent):
                 and j + 1 < len(doc) and doc[j].text.lower() in ("and", ",") \
                 and c.get(j + 1, ("", ""))[0] == "place":
             return True  # "Hanoi, Nong Khai and Vientiane" (not "the mayors of Lyon and Marseille, Sophie Roux")
-        if j + 1 < len(doc) and doc[j].text.lower() in ("and", ",", "or") and c.get(j + 1, ("", ""))[0] == "place":
-            return True
+        if j + 1 < len(doc) and doc[j].text.lower() in ("and", ",", "or") and (
+                c.get(j + 1, ("", ""))[0] == "place" or self._facility_at(doc, j + 1)):
+            return True  # "between Noi Bai and Santiago's ... Airport", "between Tan Son Nhat and Algiers' ..."
         k = i - 1
         while k >= 0 and (is_cap(doc[k]) or doc[k].text in (",", "and")) and i - k < 12:
             k -= 1
         if k >= 1 and doc[k].text == "of" and doc[k - 1].text.lower() in lex.place_nouns:
             return True  # "the ports of X and Y", "the provinces of X, Y and Z"
         k = j
-        while k < len(doc) and (is_cap(doc[k]) or doc[k].text in (",", "and")) and k - j < 12:
+        while k < len(doc) and (is_cap(doc[k]) or doc[k].text in (",", "and", "-")) and k - j < 12:
             k += 1
-        return k > j and k < len(doc) and doc[k].text.lower() in lex.place_nouns and doc[k].text.islower() \
-            and any(doc[m].text in (",", "and") for m in range(j, k))
+        return k > j and k < len(doc) and any(doc[m].text in (",", "and") for m in range(j, k)) and (
+            (doc[k].text.lower() in lex.place_nouns and doc[k].text.islower()) or self._place_noun_after(doc, k))
 
     def _modifiers_of(self, doc: Doc, orgs: dict) -> set[str]:
         """The names that organizations and facilities are named after ("Van Don" in "Van Don
@@ -574,9 +598,15 @@ class PeopleComponent(RuleComponent):
         main = sorted(counts, key=lambda c: -counts[c])[:2]
         if len(main) < 2 or counts[main[1]] < 2:
             return None
-        qualified = {t.country for p in people for t in p.titles if t.country and t.organization is None}
-        rest = [c for c in main if c not in qualified]
-        return rest[0] if len(rest) == 1 and len(qualified & set(main)) == 1 else None
+        for with_envoys in (True, False):
+            # ambassadors name their state whatever the paper's habit ("Qatar's Ambassador to India"), so
+            # when both sides are qualified, look again without them
+            qualified = {t.country for p in people for t in p.titles
+                         if t.country and t.organization is None and (with_envoys or t.destination is None)}
+            rest = [c for c in main if c not in qualified]
+            if len(rest) == 1 and len(qualified & set(main)) == 1:
+                return rest[0]
+        return None
 
     @staticmethod
     def _named_body(doc: Doc, t: TitleParse) -> bool:
@@ -635,7 +665,8 @@ class PeopleComponent(RuleComponent):
                         "delegation consisting of", "delegation, including")
                 members = ("members include", "members included", "also includes", "also included",
                            "it includes", "it included", "its members")
-                if any(cue in text for cue in members):
+                sentence = doc[sentence_bounds(doc, start)[0]: start].text.lower()
+                if any(cue in text or cue in sentence for cue in members):
                     # "The Lao delegation is on a visit ... Its members include Mr. X": the sentence before
                     s0 = sentence_bounds(doc, start)[0]
                     prev = sentence_bounds(doc, s0 - 1)[0] if s0 > 0 else s0

@@ -87,7 +87,10 @@ class PlaceComponent(RuleComponent):
         st["dateline"] = self._find_dateline(doc, matches)
         # whose officials go unqualified: the agency's country first ("Riyadh (ANTARA)" writes for
         # Indonesians), then the dateline city's, then a byline's city
-        st["home_country"] = self._agency_country(doc) or (
+        agency = self._agency_country(doc)
+        if agency and agency not in st["doc_countries"] and st["dateline"]:
+            agency = None  # a third country's agency ("Caracas (Prensa Latina)"): the dateline's officials
+        st["home_country"] = agency or (
             st["dateline"].entry.country if st["dateline"] else self._byline_country(doc, countries))
         for m in matches:
             claim(doc, m.start, m.end, "place", m.entry.key)
@@ -169,11 +172,13 @@ class PlaceComponent(RuleComponent):
     def _area_pattern(self, doc: Doc, i: int) -> PlaceMatch | None:
         """"Gyeonggi province", "Suwon city": a place the gazetteer lacks, named by the word after it."""
         end = i
-        while end < len(doc) and end - i < 4 and is_cap(doc[end]) and not claimed(doc, end, end + 1) \
-                and not self.lex.is_vocabulary(doc[end].text):
+        while end < len(doc) and end - i < 5 and not claimed(doc, end, end + 1) and (
+                (is_cap(doc[end]) and not self.lex.is_vocabulary(doc[end].text))
+                or (end > i and doc[end].text in self.lex.particles | {"nad", "pod", "am", "an", "upon", "sur"})):
             end += 1
         if end == i or end >= len(doc) or doc[end].text not in ("province", "Province", "prefecture",
-                                                                   "Prefecture", "region", "oblast"):
+                                                                   "Prefecture", "region", "Region", "oblast",
+                                                                   "Oblast", "state", "State", "county", "County"):
             return None
         if end - i == 1 and i > 0 and is_name_token(doc[i - 1]) and not claimed(doc, i - 1, i):
             return None

@@ -177,6 +177,13 @@ class TitleParser:
                     doc[k + 1].is_lower or fold(doc[k + 1].text) in self.role_words):
                 j -= 1  # "former deputy development minister X"
                 continue
+            if t.is_lower and t.text in self.lex.place_nouns and k > sent_start and self._kind(k - 1) == "place":
+                j -= 1  # "Governor of Attapeu province X", "Minister of Industries of Gujarat state X"
+                continue
+            if t.text == "," and k > sent_start and self._kind(k - 1) == "place" and k + 1 < name_start \
+                    and (self._kind(k + 1) == "place" or doc[k + 1].text.lower() == "the"):
+                j -= 1  # "Vice Minister for Asia, the Middle East and Oceania X"
+                continue
             if t.text == "," and k > sent_start and k + 1 < name_start and j < name_start - 1 \
                     and self.starts_title(k + 1, name_start) and (self._kind(k - 1) == "org" or fold(
                         doc[k - 1].text) in self.role_words):
@@ -244,6 +251,8 @@ class TitleParser:
             return []
         sent_end = sentence_bounds(doc, k)[1]
         s = k + 1
+        while s < sent_end and doc[s].text.lower() in ("who", "is", "was", "also", "now", "currently", "a", "an"):
+            s += 1  # "X, who is also a member of ...": the relative clause opens an apposition
         e = s
         by_verb = False
         while e < sent_end and e - s < 40:
@@ -275,10 +284,14 @@ class TitleParser:
                         prev = doc[e - 1]
                         if not (prev.text.islower() and prev.is_alpha):
                             return []  # "X, KAM Chief Executive Anthony Mwangi and ...": the next name's title
-                        if prev.text.islower() and prev.is_alpha:
+                        if prev.text.lower() in ("in", "at", "from", "near", "of", "for", "to"):
+                            break  # "the general manager of the zone in Dukem": a place the gazetteer lacks
+                        if prev.text.islower() and prev.is_alpha and prev.text not in self.lex.place_nouns \
+                                and fold(prev.text) not in self.role_words:
                             while e < sent_end and e in self.name_tokens:
-                                e += 1  # "Director of the party's newspaper El Popular": a named thing
+                                e += 1  # "the party's newspaper El Popular", "consultancy Abeceb": a named thing
                             continue
+                        return []  # "X, Governor of Attapeu province Bounhom ...": the next name's title
                     break
             e += 1
         while s < e and doc[s].text.lower() in ("also", "now", "currently", "then", "formerly", "who", "is",

@@ -125,3 +125,14 @@ def test_acronyms_never_crash(short, before):
         assert found.long
     schwartz_hearst(short, " ".join(before))
     long_form_reverse(short or "X", before, LEX)
+
+
+def test_acronyms_exact_initials_spaces_compounds_and_dashes(read):
+    doc = read("He met the Chairman of the Chamber of Commerce and Industry of Uzbekistan (CCIU). They reviewed the "
+               "Cambodia-Laos-Vietnam Development Triangle Area (CLV DTA), the China-ASEAN free trade area and "
+               "the Vietnam–Eurasian Economic Union (EAEU) Free Trade Agreement.")
+    got = {a.short: a.long for a in doc._.legation_acronyms}
+    assert got["CCIU"] == "Chamber of Commerce and Industry of Uzbekistan"
+    assert got["CLV DTA"] == "Cambodia-Laos-Vietnam Development Triangle Area"
+    assert got["EAEU"] == "Eurasian Economic Union"
+    assert "ASEAN" in got

@@ -129,3 +129,23 @@ def test_people_agencies_in_datelines_are_not_people(read):
     doc = read("Brasília (Agência Brasil) - Argentine Foreign Minister Lucas Pereyra cancelled his visit. "
                "He had met opposition leader Marcelo Teixeira. Teixeira, for his part, said so.")
     assert set(people_of(doc)) == {"Lucas Pereyra", "Marcelo Teixeira"}
+
+
+def test_people_vietnamese_given_names_that_are_also_middle_names(read):
+    doc = read("Vice Chairwoman of the National Assembly Le Thi Bich Van received him. Ms. Van said so.")
+    assert "Ms. Van" in people_of(doc)["Le Thi Bich Van"].aliases
+
+
+def test_people_schools_crossings_airports_and_portfolios_are_not_people(read):
+    doc = read("Many are graduates of Hanoi's Chu Van An and Nguyen Hue high schools. Trucks use the Tan Thanh-Po "
+               "Chai trading point. Airlines study a route between Noi Bai and Santiago's Arturo Merino Benitez "
+               "International Airport. He met the Minister of Productive Agriculture and Lands, Hernan Useche "
+               "Briceno, and KOTRA director in Ho Chi Minh City Park Seung-ho.")
+    assert set(people_of(doc)) == {"Hernan Useche Briceno", "Park Seung-ho"}
+
+
+def test_people_a_glossed_parliament_is_one_organization(read):
+    doc = read("Deputy Speaker of the Jatiya Sangsad of Bangladesh Shamsul Alam Chowdhury arrived. He leads "
+               "Bangladesh's Jatiya Sangsad (Parliament) delegation.")
+    assert set(people_of(doc)) == {"Shamsul Alam Chowdhury"}
+    assert any(o.name == "Jatiya Sangsad" for o in doc._.legation_organizations)

@@ -143,3 +143,21 @@ def test_titles_in_a_list_of_titles_and_names(read):
 def test_titles_dash_joined_posts_are_two_titles(read):
     doc = read("Ukraine's First Deputy Prime Minister - Minister of Economy Oksana Hrytsenko spoke by phone.")
     assert titles_of(doc, "Oksana Hrytsenko") == ["First Deputy Prime Minister", "Minister of Economy"]
+
+
+def test_titles_place_nouns_and_region_lists_inside_titles(read):
+    doc = read("It was co-chaired by Chairman of the Kon Tum provincial People's Committee Dinh Van Quang, Governor "
+               "of Attapeu province Bounhom Phommachanh and Governor of Ratanakiri province Sok Vannara. Venezuelan "
+               "Vice Minister for Asia, the Middle East and Oceania Tatiana Lozada Melendez received them.")
+    assert titles_of(doc, "Dinh Van Quang") == ["Chairman of the Kon Tum provincial People's Committee"]
+    assert titles_of(doc, "Bounhom Phommachanh") == ["Governor of Attapeu province"]
+    assert titles_of(doc, "Sok Vannara") == ["Governor of Ratanakiri province"]
+    assert titles_of(doc, "Tatiana Lozada Melendez") == ["Vice Minister for Asia, the Middle East and Oceania"]
+
+
+def test_titles_relative_clause_and_place_after_the_title(read):
+    doc = read("Lu Jianping, the Chinese general manager of the Eastern Industrial Zone in Dukem, told Xinhua so. "
+               "Ms. Ana Rojas, who is also a member of the National Directorate of the party, agreed.")
+    assert titles_of(doc, "Lu Jianping") == ["general manager of the Eastern Industrial Zone"]
+    assert people_of(doc)["Lu Jianping"].country == "CN"
+    assert titles_of(doc, "Ana Rojas") == ["member of the National Directorate of the party"]
