@@ -29,8 +29,8 @@ from legation.models import (
     Place,
 )
 from legation.pipeline import ExtractionRun, extract, extract_files, ingest_files
-from legation.store import open_store
 from legation.settings import Settings
+from legation.store import open_store
 
 __version__ = "0.1.0"
 
