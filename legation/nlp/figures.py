@@ -28,6 +28,7 @@ DOCS: docs/figures.md
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from bisect import bisect_left, bisect_right
@@ -48,7 +49,7 @@ from legation.nlp.extensions import get_dict, get_list
 from legation.nlp.money import Amount, find_amounts
 from legation.nlp.sentences import paragraphs, sentence_at
 from legation.nlp.sides import Actor, ActorIndex, short_country_name
-from legation.nlp.temporal import Resolved, TimeMention, tense_of
+from legation.nlp.temporal import Base, Resolved, TimeMention, tense_of
 
 __all__ = ["FigureComponent", "build_actors", "extract_figures", "lexicon"]
 
@@ -361,8 +362,9 @@ def _contains(outer: Actor, inner: Actor) -> bool:
 
 
 def _document_pair(ctx: _Context) -> tuple[Actor, Actor] | None:
-    """The two sides the article is about: the last pair a flow named, else the two most salient countries."""
-    pair = list(ctx.last_pair) if ctx.last_pair is not None else ctx.actors.top("country", 2)
+    """The two sides the article is about: its two most salient countries (else the last pair a flow named)."""
+    top = ctx.actors.top("country", 2)
+    pair = list(top) if len(top) == 2 else list(ctx.last_pair) if ctx.last_pair is not None else []
     if len(pair) != 2:
         return None
     a, b = sorted(pair, key=lambda c: ctx.actors.first_mention(c.name))  # no direction: first-named first
@@ -430,17 +432,15 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry, fill: bo
             else:
                 f.source = owner or subject
                 f.target = preps.get("with") or preps.get("to")
-        if f.source is None and f.target is None or f.target is None and _BILATERAL.search(t.text):
+        if f.source is None and f.target is None:
             # "two-way trade", "trade between the two countries": the paragraph's pair, else the document's
             doc_pair = _paragraph_pair(ctx, t.start) or _document_pair(ctx)
             if doc_pair is not None:
-                if f.source is None:
-                    f.source, f.target = doc_pair
-                elif f.source.name in (doc_pair[0].name, doc_pair[1].name):
-                    f.target = doc_pair[1] if f.source.name == doc_pair[0].name else doc_pair[0]
-        if fill and (f.source is None) != (f.target is None):
+                f.source, f.target = doc_pair
+        if fill and (f.source is None) != (f.target is None) and (f.source is None or _BILATERAL.search(t.text)):
             # "trade with Ethiopia was US$190 million" after Brazil's exports; "X remains Y's largest trading
             # partner, with two-way trade of ...": the other side from the paragraph, the sentence, the pair
+            # ("Thailand's total trade" alone has no partner)
             f.source, f.target = _other_side(ctx, f.source or f.target, carry, s0, s1, t)  # type: ignore[arg-type]
     elif measure == "investment":
         earlier = _place_before(ctx, s0, t.start, subject)  # "780 FDI projects in Vietnam with ... capital"
@@ -452,6 +452,10 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry, fill: bo
             f.target = preps.get("in") or preps.get("into") or preps.get("to") or earlier
             if f.source is not None and f.target is not None and f.source.name == f.target.name:
                 f.source = None
+        ranked = _investor_of(ctx, s0, s1)
+        if ranked is not None and (f.source is None or f.target is None
+                                   or {f.source.name, f.target.name} <= {ranked[0].name, ranked[1].name}):
+            f.source, f.target = ranked  # "Singapore is Vietnam's largest foreign investor, with capital of ..."
     else:
         f.source = owner or subject
         f.target = preps.get("with") or preps.get("to") or preps.get("for")
@@ -501,6 +505,25 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry, fill: bo
         if prev is not None:
             f.source, f.target = prev.source, prev.target
     return f
+
+
+_INVESTOR = re.compile(r"\s+(?:is|was|remains|remained|became|has\s+become|ranks|ranked|stands|stood)\s+(?:as\s+)?"
+                       r"(?:the\s+)?")
+_INVESTOR_ROLE = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,4}?(?:investor|source\s+of\s+(?:FDI|investment))\b")
+
+
+def _investor_of(ctx: _Context, s0: int, s1: int) -> tuple[Actor, Actor] | None:
+    """"X is Y's largest foreign investor": (X, Y)."""
+    text = ctx.text
+    for m in _INVESTOR.finditer(text, s0, s1):
+        b = ctx.actors.actor_at(m.end(), s1)
+        if b is None or not _INVESTOR_ROLE.match(text, b.end, s1):
+            continue
+        a = ctx.actors.actor_ending(m.start(), s0)
+        a, b = ctx.actors.resolve(a), ctx.actors.resolve(b)
+        if a is not None and b is not None and a.name and b.name and a.name != b.name:
+            return a, b
+    return None
 
 
 def _paragraph_pair(ctx: _Context, pos: int) -> tuple[Actor, Actor] | None:
@@ -709,12 +732,18 @@ def _attached(ctx: _Context, a: Amount) -> tuple[TimeMention, Resolved] | None:
     return _attached_in(ctx, a, ctx.dates, starts)
 
 
-def _period(mention: TimeMention, r: Resolved) -> Period:
+def _period(mention: TimeMention, r: Resolved, base: Base | None = None) -> Period:
     text = " ".join(mention.core_text.split()) if mention.core_text else mention.text
     if mention.part and mention.part not in text:
         text = " ".join(mention.text.split())
     if r.first is None or r.last is None:
         return Period(start=None, end=None, text=text)
+    if mention.mod == "since" and base is not None:
+        # "have invested $10 billion since 2010": from then until the article's date
+        y, m = base.year, base.month or 12
+        until = base.as_date() or date(y, m, calendar.monthrange(y, m)[1])
+        if until > r.first:
+            return Period(start=r.first.isoformat(), end=until.isoformat(), text=" ".join(mention.text.split()))
     return Period(start=r.first.isoformat(), end=r.last.isoformat(), text=text)
 
 
@@ -852,7 +881,7 @@ def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: 
         qualifier = _qualifier(ctx, a, s0)
         if period is not None and period[0].mod == "by" and tense_of(text[s0:s1]) == "future" and not qualifier:
             qualifier = "target"
-        per = _period(*period) if period else None
+        per = _period(*period, base=ctx.time.base) if period else None
         if id(a) in shares:
             subject, hint, whole, _ = shares[id(a)]
             own = _clause_part(ctx, s0, s1, a, share_regions)

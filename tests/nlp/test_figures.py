@@ -560,3 +560,26 @@ def test_figures_a_target_is_no_statistic_of_its_year():
 ])
 def test_figures_a_cue_that_modifies_a_noun_is_no_flow(text):
     assert sides(text) == [("exports", "Japan", "Chile", 2e9)]
+
+
+def test_figures_a_countrys_total_trade_has_no_partner():
+    text = "Chile and Japan held talks. Chile's total trade reached $180 billion in 2023."
+    assert sides(text) == [("trade_turnover", "Chile", None, 180e9)]
+
+
+def test_figures_the_two_sides_are_the_articles_main_pair_not_the_last_flow():
+    text = ("Vietnam and Laos held talks in Hanoi. Vietnam and Laos agreed to open a new border gate.\n\n"
+            "Japan's exports to Thailand rose to $30 billion in 2023, the ministers noted.\n\n"
+            "Trade between the two countries reached $1.6 billion in 2023.")
+    assert sides(text)[-1] == ("trade_turnover", "Vietnam", "Laos", 1.6e9)
+
+
+def test_figures_the_largest_investor_with_its_capital():
+    text = "Singapore is Vietnam's largest foreign investor, with total registered capital of $70 billion."
+    assert sides(text) == [("investment", "Singapore", "Vietnam", 70e9)]
+
+
+def test_figures_since_a_year_runs_to_the_articles_date():
+    [f] = figures("Since 2010, Japanese companies have invested $10 billion in Laos.")
+    assert (f.measure, f.from_, f.to, f.period.start, f.period.end) == (
+        "investment", "Japan", "Laos", "2010-01-01", "2024-08-23")
