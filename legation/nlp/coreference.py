@@ -103,7 +103,7 @@ class Tracker:
         self.recent: Encounter | None = None
         #: the visiting parties the article lists: (the encounter they were listed at, the members)
         self.parties: list[tuple[Encounter, list[str]]] = []
-        #: the gathering whose sidelines the article last told of, and in which sentence
+        #: the gathering whose sidelines the article last told of, and in which paragraph
         self.sidelines: tuple[Encounter, int] | None = None
         self.clock = 0
         #: sentence index -> (encounter in focus after it, encounters it told of)
@@ -130,19 +130,26 @@ class Tracker:
             setting = self.focus
             if not m.anchored and self.sidelines is not None and m.own_date is None and not m.places \
                     and not m.anaphoric and m.status == "occurred" and _ALSO.search(m.sentence.text) \
-                    and sentence_index - self.sidelines[1] <= 2:
+                    and m.sentence.paragraph - self.sidelines[1] <= 1:
                 m.anchored, setting = True, self.sidelines[0]  # '... on the sidelines ...' then 'X also met Y'
             if m.anchored and setting is not None:
                 m.anchor, m.anchor_place = setting, True  # sideline meetings are held where it is
                 if m.own_date is None:  # and on its day (known now or when the article is read)
                     m.own_date = setting.date
-                self.sidelines = (setting, sentence_index)
+                self.sidelines = (setting, m.sentence.paragraph)
             if m.own_date is None and anchor is not None and m.status == "occurred":
                 m.own_date = anchor.date
                 if m.anchor is None:  # 'After the talks, X and Y signed ...': the talks' day; a signing there
                     m.anchor, m.anchor_place = anchor, m.kind == "signing"
             if m.own_date is None and m.group and self.focus is not None and m.status == "occurred":
                 m.own_date = self.focus.date  # 'The two sides signed ...': the sides of the encounter just told
+            focus = self.focus
+            if (m.kind == "signing" and m.status == "occurred" and m.own_date is None and not m.places
+                    and m.anchor is None and not m.anaphoric and focus is not None and focus.kind in _GATHERINGS
+                    and len(m.people) >= 2 and set(m.people) <= set(focus.people)
+                    and sentence_index - max(x.sentence.index for x in focus.mentions) <= 2):
+                # 'X and Y held talks in Seoul on Wednesday ...' then 'X and Y also signed an MoU': there, then
+                m.anchor, m.anchor_place, m.own_date = focus, True, focus.date
             if m.status != "occurred":
                 # 'has cancelled his visit' is news even when the visit was told before;
                 # 'this visit would strengthen ...' only talks about one

@@ -31,7 +31,7 @@ _ABBREVIATIONS = {
 _BREAK = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])")
 _LINE = re.compile(r"\n")
 _DATELINE = re.compile(r"^\s*([A-Z][\w.'’ -]{1,40}?)\s*(?:,\s*[A-Z][\w.' ]{1,30})?\s*"
-                       r"(?:\(([A-Za-z][^)]{0,30})\)\s*[-–—:]?|[-–—]\s)")
+                       r"(?:\(([A-Za-z][^)]{0,30})\)\s*[-–—:]?|[-–—:]\s)")
 _WORD = re.compile(r"[\w’'.-]+")
 
 
@@ -129,6 +129,7 @@ class Discourse:
     _starts: list[int] = field(default_factory=list)
     dateline: Ref | None = None
     dateline_sentence: int | None = None  # the sentence the dateline opens (the lead)
+    dateline_end: int | None = None  # where the dateline ('CHANGSHA, June 27 (Xinhua) --') ends
     cache: dict = field(default_factory=dict)  # per-article memo of derived lookups (trigger words, title refs)
 
     @classmethod
@@ -312,6 +313,7 @@ class Discourse:
                 start = s.start + m.start(1)
                 for r in self.refs_in(start, s.start + m.end(1), "place"):
                     self.dateline_sentence = i
+                    self.dateline_end = s.start + m.end()
                     return r
                 continue
             if s.text.isupper() and len(s.text.split()) <= 4:  # 'NEW DELHI' on a line of its own

@@ -161,6 +161,8 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
         )
         m.separate = bool(
             lex.separate.search(text[max(sent.start, t.start - 30) : min(sent.end, t.end + 15)])
+            # 'met with A, Minister of X, and B, Minister of Y, respectively': after the whole list
+            or re.match(r"[^;:]{0,250}?\brespectively\b", text[t.end : sent.end])
         )
         mentions.append(m)
     if not mentions:
@@ -225,6 +227,10 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
         for _s, _e, definite, places in sidelines:
             m.anchored = m.anchored or definite
             m.places.extend(p for p in places if p not in m.places)
+    for m in mentions:  # 'X and Y signed an MoU, following talks between A and B in Colombo': there
+        if m.kind == "signing" and not m.places and m.frame is None:
+            m.places.extend(p for f in mentions if f.frame == "relation" and f.kind != "visit" for p in f.places
+                            if p not in m.places)
     return _fold_repeats(_fold_appositions(disc, _fold_hosting(mentions)))
 
 
@@ -413,8 +419,18 @@ def _determiner(disc: Discourse, sent: Sentence, t: Trigger) -> tuple[str | None
             ref = None
             for r in disc.refs_in(max(sent.start, wstart - 60), wstart + len(token)):
                 ref = r
+            if ref is not None and ref.end < wstart:
+                ref = None  # the possessor is the name that ends at the "'s", not one further back
             if ref is not None and ref.kind == "person":
                 return "possessive", ref.start, ref.id
+            # 'the Cuban Vice President's visit' (a person by title), 'the expo's opening ceremony'
+            # (a thing's): the determiner before the possessor is the telling's
+            owner = re.search(r"\b(the|this|that)\s+((?:[\w-]+\s+){0,3}[\w-]+?)\s*['’]s?$",
+                              text[max(sent.start, wstart - 60) : wstart + len(token)], re.I)
+            if owner:
+                at = max(sent.start, wstart - 60) + owner.start()
+                who = _role_owner(disc, owner.group(2), at)
+                return ("possessive", at, who) if who else ("definite", at, None)
             return "definite", wstart, None
         if steps >= (6 if token[:1].isupper() else 4) or low in _STOP_BACK or not _MODIFIER.match(token):
             break
@@ -423,6 +439,19 @@ def _determiner(disc: Discourse, sent: Sentence, t: Trigger) -> tuple[str | None
         steps += 1
         pos = wstart
     return None, pos, None
+
+
+def _role_owner(disc: Discourse, phrase: str, before: int) -> str | None:
+    """The person a possessor named by title stands for ('Cuban Vice President' -> the one named
+    before whose title says 'Vice President'), trying the phrase without its first words."""
+    words = phrase.split()
+    for i in range(len(words)):
+        part = " ".join(words[i:])
+        if part[:1].isupper() and len(part) > 3:
+            who = disc.role_person(part, before)
+            if who:
+                return who
+    return None
 
 
 def _ends_with(pattern: re.Pattern[str], text: str) -> bool:
@@ -588,6 +617,11 @@ def _assign_dates(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> N
                 claimed.add(i)
                 break
     mains = [m for m in mentions if m.frame is None and not m.relcl]
+    for m in mains:  # 'At the expo's opening ceremony on Thursday, X and Y signed ...': the setting's day
+        setting = next((f for f in mentions if f.frame == "during" and f.end <= m.start and f.own_date is not None
+                        and f.start - sent.start <= 25), None)
+        if setting is not None and not any(m.end <= d.offsets[0] for i, d in enumerate(dates) if i not in claimed):
+            m.own_date = setting.own_date
     if not mains:  # 'On Monday, during a meeting with X, Y said ...': an opening date dates the frame
         mains = [m for m in mentions if not m.relcl and m.own_date is None]
         dates = [
@@ -673,6 +707,9 @@ def _assign_dates(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> N
 _ELSEWHERE = re.compile(r"\b(?:in|during|at|on) which\b|\bwhen\b|\b(?:including|such as)\b[^,]*$|;", re.I)
 
 
+_OTHER_CLAUSE = re.compile(r",\s*(?:who|whose)\b|\b(?:said|says|told|added|noted)\b", re.I)
+
+
 _PURPOSE = re.compile(
     r"\bto (?:discuss|review|prepare|plan|promote|be held|take place|attend|open)\b|"
     r"\b(?:will|would) (?:be held|take place)\b|\bscheduled\b|\bplanned\b",
@@ -693,6 +730,8 @@ def _date_reaches(text: str, m: Mention, d: DateExpr) -> bool:
         return False
     if d.offsets[0] >= m.end:
         between = text[m.end : d.offsets[0]]
+        if m.rule.nominal and m.det in ("definite", "possessive") and _OTHER_CLAUSE.search(between):
+            return False  # 'Attending the reception was X, who said ... a conference next year'
         return len(between) <= 220 and not _ELSEWHERE.search(between)
     between = text[d.offsets[1] : m.start]
     return len(between) <= 220 and not re.search(r";", between)

@@ -74,16 +74,21 @@ def extract_events(text: str, *, published: str | None, people, organizations, p
     tracker = Tracker(disc)
     ctx = Context()
     actors: dict[int, str | None] = {}
-    settings: dict[str, DateExpr] = {}
+    settings: dict[str, tuple[DateExpr | None, str | None]] = {}
     for sent in disc.sentences:
         actors[sent.index] = ctx.actor
         mentions = detect_encounters(sent, disc, ctx)
-        _remember_settings(disc, sent, settings)
         setting = _SETTING.match(sent.text)
         if setting and setting.group(1).lower() in settings:  # 'At the forum, X and Y witnessed the signing'
+            day, where = settings[setting.group(1).lower()]
             for m in mentions:
-                if m.own_date is None and m.status == "occurred":
-                    m.own_date = settings[setting.group(1).lower()]
+                if m.status != "occurred":
+                    continue
+                if m.own_date is None and day is not None:
+                    m.own_date = day
+                if not m.places and where is not None:
+                    m.places.append(where)  # held where the forum is
+        _remember_settings(disc, sent, settings)
         if not mentions:
             tracker.latent = latent_encounter(sent, disc) or tracker.latent
         tracker.add(sent.index, mentions)
@@ -98,13 +103,18 @@ _SETTING_NOUNS = r"forum|summit|conference|expo|fair|exhibition|congress|festiva
 _SETTING = re.compile(rf"\s*(?:At|During|On the sidelines of|On the margins of) the ({_SETTING_NOUNS})\b", re.I)
 
 
-def _remember_settings(disc: Discourse, sent, settings: dict[str, DateExpr]) -> None:
-    """The day a forum or summit the article names took place, for 'At the forum, ...' later."""
+def _remember_settings(disc: Discourse, sent, settings: dict[str, tuple[DateExpr | None, str | None]]) -> None:
+    """The day and city of a forum or summit the article names ('the Investment Forum in Riyadh on
+    Tuesday'), for 'At the forum, ...' later."""
     days = [d for d in disc.dates_in(sent.start, sent.end) if d.start and len(d.start) == 10 and not d.end]
-    if not days:
-        return
-    for noun in re.findall(rf"\b({_SETTING_NOUNS})\b", sent.text, re.I):
-        settings.setdefault(noun.lower(), days[0])
+    for hit in re.finditer(rf"\b({_SETTING_NOUNS})\b", sent.text, re.I):
+        end = sent.start + hit.end()
+        where = next((r.id for r in disc.refs_in(end, min(sent.end, end + 40), "place")
+                      if re.fullmatch(r"\s*(?:held\s+)?(?:in|at)\s+(?:the\s+)?", disc.text[end : r.start], re.I)
+                      and not disc.is_country(r.id)), None)
+        if days or where:
+            known = settings.get(hit.group(1).lower(), (None, None))
+            settings[hit.group(1).lower()] = (known[0] or (days[0] if days else None), known[1] or where)
 
 
 def _update_context(disc: Discourse, sent, ctx: Context, mentions: list[Mention], tracker: Tracker) -> None:
@@ -119,6 +129,9 @@ def _update_context(disc: Discourse, sent, ctx: Context, mentions: list[Mention]
         last = told[-1]
         ctx.group = list(last.people)
         ctx.group_delegations = list(last.delegations)
+        focus = tracker.focus
+        if last.anaphoric and focus is not None and set(last.people) <= set(focus.people):
+            ctx.group = list(focus.people)  # 'X also attended the talks': the talks' people, X among them
     elif tracker.focus is not None and sent.index in tracker.snapshots and tracker.snapshots[sent.index][1]:
         ctx.group = list(tracker.focus.people)
         ctx.group_delegations = list(tracker.focus.delegations)
@@ -142,6 +155,7 @@ class _Assembler:
                 if org in disc.organizations:
                     self.affiliation.setdefault(person, org)
         #: visiting parties: (who leads or heads them, their listed members, the visit's dates)
+        self._members = {p for _e, members in parties or [] for p in members}
         self.parties = [self._party(e, members) for e, members in parties or []]
 
     def country(self, actor: str | None) -> str | None:
@@ -192,8 +206,9 @@ class _Assembler:
         """The day the article's lead gives ('X and Y agreed Tuesday ...'), and who it names."""
         disc = self.disc
         body = [s for s in disc.sentences[:10] if not s.caption][:4]
-        for sent in body:
-            days = [d for d in disc.dates_in(sent.start, sent.end) if d.start and len(d.start) == 10 and not d.end]
+        for sent in body:  # the dateline's day ('CHANGSHA, June 27 (Xinhua) --') is the filing's, not the story's
+            days = [d for d in disc.dates_in(sent.start, sent.end) if d.start and len(d.start) == 10 and not d.end
+                    and not (disc.dateline_end is not None and d.offsets[1] <= disc.dateline_end)]
             people = {r.id for r in disc.refs_in(sent.start, sent.end, "person")}
             if days and people:
                 return days[0], people
@@ -313,6 +328,7 @@ class _Assembler:
             if x is e or x.start > e.start:
                 continue
             found = [p for p in x.visitors + x.guests if not country or self.disc.country_of(p) == country]
+            found = [p for p in found if p not in self._members] + [p for p in found if p in self._members]
             if not found and id(x) in self.sides:
                 source = self.sides[id(x)][0]
                 home = self.disc.country_of(source)

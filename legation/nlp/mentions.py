@@ -45,7 +45,7 @@ CONTINUING_CLAUSE = re.compile(
 )
 
 
-RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,;]*$", re.I)
+RELATIVE_CLAUSE = re.compile(r",\s*(?:(?:with|by|to|from|for)\s+whom\b|who|which|whose)\b[^,;]*$", re.I)
 
 
 SUBJECT_PRONOUN = re.compile(
@@ -279,7 +279,9 @@ def _needs_met(disc: Discourse, sent: Sentence, start: int, end: int, rule: Trig
             if re.match(r"\s*(?:the\s+)?(?:city|capital|province|country|region|town)\b", head, re.I):
                 return True
         elif need == "document":
-            if lex.document_nouns.search(text[max(sent.start, start - 60) : window_end]):
+            # 'The deals, in sectors ranging from ... to ..., were exchanged': a passive's subject may be far
+            reach = sent.start if PASSIVE.search(text[max(sent.start, start - 14) : start]) else max(sent.start, start - 60)
+            if lex.document_nouns.search(text[reach:window_end]):
                 return True
         elif need == "reception_noun":
             if lex.reception_nouns.match(re.sub(r"^\s*(?:a|an|the)\s+", "", head, flags=re.I)):

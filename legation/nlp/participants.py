@@ -48,8 +48,13 @@ def assign_people(
             right = [r for r in persons if r.start >= m.start]
         elif m.relcl:
             ante = _antecedent(disc, sent, m)
-            left = [ante] if ante else []
-            right = [r for r in persons if m.start <= r.start < nxt]
+            # the relative clause ends at its comma: who comes after belongs to the main clause
+            end = min(nxt, segment_end(text, m.end, sent.end, disc.dates_in(sent.start, sent.end)))
+            right = [r for r in persons if m.start <= r.start < end]
+            if ante is not None and re.search(r",\s*(?:with|by|to|from|for)\s+whom\b[^,;]*$", text[sent.start : m.start]):
+                left, right = [], [ante] + right  # 'Y, with whom the delegation had held talks': Y is met
+            else:
+                left = [ante] if ante else []
         elif m.frame is not None and m.start < first_main:
             seg = segment_end(text, m.end, sent.end, disc.dates_in(sent.start, sent.end))
             left = [r for r in persons if r.start < m.start]
@@ -64,6 +69,11 @@ def assign_people(
                 r for r in persons if r.start < first_main and not any(s <= r.start < e for s, e in segments)
             ]
             right = [r for r in persons if m.start <= r.start < nxt]
+            after = ordered[i + 1] if i + 1 < len(ordered) else None
+            if after is not None and after.relcl:  # 'attended by X, with whom ... talks ..., and by Y'
+                resume = segment_end(text, after.end, sent.end, disc.dates_in(sent.start, sent.end))
+                stop = ordered[i + 2].start if i + 2 < len(ordered) else sent.end
+                right += [r for r in persons if resume <= r.start < stop]
         if not m.anaphoric:
             left = [r for r in left if not _reports(disc, sent, r, m)]
         left_ids = unique(m.left) + [r.id for r in left]
@@ -105,10 +115,24 @@ def assign_people(
                 else:  # "Mongolia's Minister of Foreign Affairs arrived ...": the last one from there
                     who = _country_role_subject(disc, sent, m)
                     left_ids = [who] if who else []
+        sides = _PRESENCE_OF_SIDES.search(text, m.end, sent.end)
+        if sides and ctx.group:  # 'in the presence of both ministers': those of the encounter just told
+            word = re.sub(r"(?:ies|s)$", lambda x: "y" if x.group() == "ies" else "", sides.group(1).split()[-1].lower())
+            titled = [p for p in ctx.group if any(word in t.text.lower() for t in disc.people[p].titles)] \
+                if all(p in disc.people for p in ctx.group) else []
+            right_ids += [x for x in (titled if len(titled) >= 2 else ctx.group) if x not in right_ids]
         m.left = unique(left_ids)
         m.right = [x for x in unique(right_ids) if x not in m.left]
         m.people = m.left + m.right
         _roles(disc, sent, m, visiting)
+
+
+#: 'signed ... in the presence of both ministers': the two sides of the encounter just told
+_PRESENCE_OF_SIDES = re.compile(
+    r"\b(?:in the presence of|witnessed by|attended by)\s+(?:both|the two|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(ministers|leaders|sides|heads|officials|presidents|prime ministers|secretaries|chairmen|governors|mayors)\b",
+    re.I,
+)
 
 
 def _reports(disc: Discourse, sent: Sentence, r: Ref, m: Mention) -> bool:
@@ -307,7 +331,7 @@ def _drop_reporters(disc: Discourse, sent: Sentence, refs: list[Ref]) -> list[Re
 def _antecedent(disc: Discourse, sent: Sentence, m: Mention) -> Ref | None:
     text = disc.text
     before = text[sent.start : m.start]
-    hit = last_match(re.compile(r",\s*(?:who|which|whose)\b", re.I), before)
+    hit = last_match(re.compile(r",\s*(?:(?:with|by|to|from|for)\s+whom|who|which|whose)\b", re.I), before)
     if hit is None:
         return None
     comma = sent.start + hit.start()
@@ -365,7 +389,8 @@ def find_delegations(disc: Discourse, sent: Sentence, m: Mention) -> None:
     for hit in disc.lexicon.delegation.finditer(text, sent.start, sent.end):
         found: list[str] = []
         before = disc.refs_in(max(sent.start, hit.start() - 80), hit.start())
-        if before and hit.start() - before[-1].end <= 3 and before[-1].kind in ("organization", "place"):
+        if before and re.fullmatch(r"\s*(?:['’]s\s*)?", text[before[-1].end : hit.start()]) \
+                and before[-1].kind in ("organization", "place"):  # 'a Da Nang delegation', not 'in Havana a delegation'
             found.append(before[-1].id)
             if (
                 len(before) > 1

@@ -189,3 +189,177 @@ def test_a_signing_at_an_office_in_a_city_is_placed_in_the_city():
     events, _ = read(text, day("On March 11", "2025-03-11"))
     (signing,) = encounters(events)
     assert place(signing) == "Cienfuegos"
+
+
+# ---------------------------------------------------------------------------- who takes part
+
+
+def test_respectively_after_a_long_list_makes_separate_meetings():
+    text = ("On March 11, Moreno Diaz met with Vietnamese Deputy Minister of Agriculture Tran Van Hieu and Governor "
+            "of Matanzas Jorge Almeida respectively in Havana.")
+    events, names = read(text, day("On March 11", "2025-03-11"))
+    assert sorted(sorted(who(e, names)) for e in encounters(events)) == [
+        ["Jorge Almeida", "Lucia Moreno Diaz"], ["Lucia Moreno Diaz", "Tran Van Hieu"]]
+
+
+def test_a_signing_at_a_things_ceremony_is_a_signing_on_the_ceremonys_day():
+    text = ("At the fair's opening ceremony on Tuesday, Almeida and Bao signed an agreement on a rice mill in "
+            "Cienfuegos.")
+    events, names = read(text, day("on Tuesday", "2025-03-11"))
+    (e,) = encounters(events)
+    assert e.kind == "signing" and e.date.start == "2025-03-11" and place(e) == "Cienfuegos"
+    assert who(e, names) == {"Jorge Almeida", "Pham Quoc Bao"}
+
+
+def test_a_visit_owned_by_a_title_is_that_persons():
+    text = ("On March 11, Moreno Diaz received Hieu in Havana.\n\n"
+            "Hieu recalled the Cuban Vice President's visit to Dong Thap last September.")
+    events, names = read(text, day("On March 11", "2025-03-11"), day("last September", "2024-09"))
+    (visit,) = [e for e in encounters(events) if e.kind == "visit"]
+    assert who(visit, names) == {"Lucia Moreno Diaz"} and visit.date.start == "2024-09"
+    assert place(visit) == "Dong Thap"
+
+
+def test_talks_with_whom_a_delegation_met_and_people_after_the_relative_clause():
+    text = ("On March 11, Moreno Diaz received a delegation of the Ministry of Agriculture led by Tran Van Hieu in "
+            "Havana.\n\n"
+            "The meeting was also attended by Rafael Ortiz, with whom the Vietnamese delegation had held talks on "
+            "March 10 at the ministry's headquarters, and by Jorge Almeida.")
+    events, names = read(text, day("On March 11", "2025-03-11"), day("on March 10", "2025-03-10"))
+    (reception,) = [e for e in encounters(events) if e.kind == "reception"]
+    assert who(reception, names) == {"Lucia Moreno Diaz", "Tran Van Hieu", "Rafael Ortiz", "Jorge Almeida"}
+    (talks,) = [e for e in encounters(events) if e.kind == "talks"]
+    assert who(talks, names) == {"Tran Van Hieu", "Rafael Ortiz"} and talks.date.start == "2025-03-10"
+
+
+def test_attending_the_reception_was_someone_who_spoke_of_next_year():
+    text = ("On March 11, Moreno Diaz received Hieu in Havana.\n\n"
+            "Attending the reception was Le Thi Mai, who said the embassy would hold a rice fair in Cienfuegos "
+            "next year.")
+    events, names = read(text, day("On March 11", "2025-03-11"), day("next year", "2026", occurrence=0))
+    assert not [e for e in events if e.status == "planned" and e.subject == "reception"]
+    (reception,) = encounters(events)
+    assert who(reception, names) == {"Lucia Moreno Diaz", "Tran Van Hieu", "Le Thi Mai"}
+    assert place(reception) == "Havana"
+
+
+def test_documents_exchanged_in_the_presence_of_officials_and_those_also_present_make_one_signing():
+    text = ("HAVANA: Cuban and Vietnamese companies signed 12 memoranda of understanding at a rice forum here "
+            "yesterday.\n\n"
+            "The deals, in sectors ranging from seed production to milling, were exchanged in the presence of "
+            "Moreno Diaz and Hieu.\n\n"
+            "Also present were Le Thi Mai and Jorge Almeida.")
+    places = [dict(PLACES[0], mentions=["HAVANA"])] + PLACES[1:]
+    events, names = read(text, day("yesterday", "2025-03-11"), published="2025-03-12", places=places)
+    (signing,) = encounters(events)
+    assert signing.kind == "signing" and signing.date.start == "2025-03-11" and place(signing) == "Havana"
+    assert who(signing, names) == {"Lucia Moreno Diaz", "Tran Van Hieu", "Le Thi Mai", "Jorge Almeida"}
+
+
+def test_signed_in_the_presence_of_both_ministers_after_talks_in_a_city():
+    text = ("Cuba and Vietnam yesterday signed a memorandum on rice seed, following talks between Moreno Diaz and "
+            "Hieu in Havana.\n\n"
+            "Le Thi Mai also attended the talks.\n\n"
+            "The memorandum was signed by Rafael Ortiz and Pham Quoc Bao, in the presence of both ministers.")
+    people = [dict(p) for p in PEOPLE]
+    people[0]["titles"] = [{"text": "Minister of Agriculture"}]
+    people[1]["titles"] = [{"text": "Minister of Foreign Trade"}]
+    events, names = read(text, day("yesterday", "2025-03-11"), people=people)
+    (signing,) = [e for e in encounters(events) if e.kind == "signing"]
+    assert who(signing, names) == {"Rafael Ortiz", "Pham Quoc Bao", "Lucia Moreno Diaz", "Tran Van Hieu"}
+    assert place(signing) == "Havana" and signing.date.start == "2025-03-11"
+
+
+def test_at_the_forum_takes_the_forums_day_and_city():
+    text = ("Moreno Diaz met Hieu on the sidelines of the Cuba-Vietnam Rice Forum in Havana on Tuesday.\n\n"
+            "On Monday evening, Le Thi Mai hosted a dinner reception in Havana for Hieu and Almeida.\n\n"
+            "At the forum, Ortiz and Bao witnessed the signing of 11 business agreements.")
+    events, names = read(text, day("on Tuesday", "2025-03-11"), day("On Monday evening", "2025-03-10"))
+    (signing,) = [e for e in encounters(events) if e.kind == "signing"]
+    assert who(signing, names) == {"Rafael Ortiz", "Pham Quoc Bao"}
+    assert signing.date.start == "2025-03-11" and place(signing) == "Havana"
+
+
+def test_also_signed_after_talks_is_signed_where_the_talks_were():
+    text = ("Moreno Diaz and Hieu reached the agreement during talks in Havana on Tuesday.\n\n"
+            "Moreno Diaz and Hieu also signed a memorandum of understanding on rice seed.")
+    events, names = read(text, day("on Tuesday", "2025-03-11"))
+    (signing,) = [e for e in encounters(events) if e.kind == "signing"]
+    assert signing.date.start == "2025-03-11" and place(signing) == "Havana"
+
+
+# ---------------------------------------------------------------------------- delegations
+
+
+def test_listed_members_of_a_delegation_take_part_in_all_its_encounters():
+    text = ("On March 11, Moreno Diaz received in Havana a delegation of the Ministry of Agriculture led by Tran "
+            "Van Hieu.\n\n"
+            "The delegation, which is on a working visit to Cuba from March 9 to 14, also includes Pham Quoc Bao "
+            "and Le Thi Mai.\n\n"
+            "Earlier the same day, the Vietnamese delegation held talks with Rafael Ortiz.")
+    events, names = read(text, day("On March 11", "2025-03-11"), day("from March 9 to 14", "2025-03-09", "2025-03-14"))
+    found = {e.kind: who(e, names) for e in encounters(events)}
+    party = {"Tran Van Hieu", "Pham Quoc Bao", "Le Thi Mai"}
+    assert found["reception"] == party | {"Lucia Moreno Diaz"}
+    assert found["talks"] == party | {"Rafael Ortiz"}
+    assert found["visit"] == party
+
+
+def test_its_members_include_and_who_is_part_of_the_delegation():
+    text = ("On March 11, Moreno Diaz received in Havana a delegation led by Tran Van Hieu.\n\n"
+            "The Vietnamese delegation is on a working visit to Cuba from March 9 to 14. Its members include "
+            "Pham Quoc Bao.\n\n"
+            "Vietnam hopes to sell more rice, said Le Thi Mai, who is part of the delegation.")
+    events, names = read(text, day("On March 11", "2025-03-11"), day("from March 9 to 14", "2025-03-09", "2025-03-14"))
+    (visit,) = [e for e in encounters(events) if e.kind == "visit"]
+    assert who(visit, names) == {"Tran Van Hieu", "Pham Quoc Bao", "Le Thi Mai"}
+    (reception,) = [e for e in encounters(events) if e.kind == "reception"]
+    assert who(reception, names) >= {"Tran Van Hieu", "Pham Quoc Bao", "Le Thi Mai", "Lucia Moreno Diaz"}
+
+
+def test_touring_a_company_plant_is_no_visit():
+    orgs = ORGS + [{"name": "Havana Rice Mills", "kind": "company", "country": "CU"}]
+    text = ("On March 11, Hieu met Moreno Diaz and toured Havana Rice Mills.")
+    events, names = read(text, day("On March 11", "2025-03-11"), orgs=orgs)
+    assert [e.kind for e in encounters(events)] == ["meeting"]
+
+
+# ---------------------------------------------------------------------------- places
+
+
+def test_a_place_in_the_clause_after_a_relative_clause_is_not_the_visits():
+    text = ("Hieu, whose delegation is in Cuba from March 9 to 14, said Vietnam would stage a rice fair in "
+            "Cienfuegos in November.")
+    events, _ = read(text, day("from March 9 to 14", "2025-03-09", "2025-03-14"))
+    (visit,) = encounters(events)
+    assert visit.kind == "visit" and place(visit) is None and visit.place.country == "CU"
+
+
+def test_where_after_a_city_places_the_encounter_told_in_it():
+    text = ("On March 11, Moreno Diaz received Hieu in Havana.\n\n"
+            "Before flying to Havana, Hieu stopped in Matanzas, where on March 8 he held talks with Jorge "
+            "Almeida.")
+    events, names = read(text, day("On March 11", "2025-03-11"), day("on March 8", "2025-03-08"))
+    (talks,) = [e for e in encounters(events) if e.kind == "talks"]
+    assert place(talks) == "Matanzas" and who(talks, names) == {"Tran Van Hieu", "Jorge Almeida"}
+
+
+def test_a_trip_to_the_southern_province_is_to_the_hosts_province_not_the_visitors():
+    places = PLACES + [{"name": "Guangxi", "kind": "province", "country": "CN"}]
+    people = PEOPLE + [{"name": "Wei Lan", "mentions": ["Wei"], "country": "CN",
+                        "titles": [{"text": "Vice Governor of Guangxi"}]}]
+    text = ("Dong Thap wants more investment from China's Guangxi.\n\n"
+            "Bao received in Cao Lanh on March 11 a delegation from Guangxi led by Vice Governor of Guangxi Wei "
+            "Lan. The delegation is on a working trip to the southern province from March 10 to 13.")
+    events, names = read(text, day("on March 11", "2025-03-11"), day("from March 10 to 13", "2025-03-10", "2025-03-13"),
+                         people=people, places=places)
+    (visit,) = [e for e in encounters(events) if e.kind == "visit"]
+    assert place(visit) == "Dong Thap" and who(visit, names) == {"Wei Lan"}
+
+
+def test_a_working_session_is_not_placed_where_a_later_verb_phrase_went():
+    text = ("On March 11, the delegation led by Hieu had a working session with Jorge Almeida, Governor of "
+            "Matanzas, on rice seed, and visited several family-owned rice mills and seed farms in Cienfuegos.")
+    events, names = read(text, day("On March 11", "2025-03-11"))
+    (meeting,) = [e for e in encounters(events) if e.kind == "meeting"]
+    assert place(meeting) != "Cienfuegos"
