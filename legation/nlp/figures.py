@@ -414,6 +414,7 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry, fill: bo
     subject = _subject(ctx, c0, t.start) if verb or owner is None else None
     receiving = bool(_receiving_regex().search(text[s0:t.start].lower()))
     f = _Frame(measure)
+    carry_source = True
     if measure == "exports":
         f.source = owner or preps.get("from") or subject
         f.target = preps.get("to") or preps.get("into")
@@ -449,9 +450,11 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry, fill: bo
             f.source = preps.get("from")
         else:
             f.source = owner or preps.get("from") or subject
-            f.target = preps.get("in") or preps.get("into") or preps.get("to") or earlier
+            f.target = preps.get("into") or preps.get("in") or preps.get("to") or earlier
             if f.source is not None and f.target is not None and f.source.name == f.target.name:
                 f.source = None
+        if receiving:
+            carry_source = False  # "Binh Duong aims to attract US$1 billion in FDI": no investor is named
         ranked = _investor_of(ctx, s0, s1)
         if ranked is not None and (f.source is None or f.target is None
                                    or {f.source.name, f.target.name} <= {ranked[0].name, ranked[1].name}):
@@ -460,7 +463,8 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry, fill: bo
         f.source = owner or subject
         f.target = preps.get("with") or preps.get("to") or preps.get("for")
     # sides the sentence leaves out: carried from the paragraph's previous flow
-    if measure in ("exports", "investment") and f.source is None and carry.reporter and f.target is not None \
+    if measure in ("exports", "investment") and carry_source and f.source is None and carry.reporter \
+            and f.target is not None \
             and carry.reporter.name != f.target.name:
         f.source = carry.reporter
     if measure == "imports":
@@ -471,7 +475,8 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry, fill: bo
             f.target, f.source = carry.reporter, carry.partner
     if measure == "exports" and f.source is None and f.target is None and carry.reporter is not None:
         f.source, f.target = carry.reporter, carry.partner
-    if measure in ("exports", "imports", "investment") and (f.source is None) != (f.target is None):
+    if measure in ("exports", "imports", "investment") and (f.source is None) != (f.target is None) \
+            and (carry_source or f.source is not None):
         # one side known, the other left to the paragraph's pair: "with South Korea's exports accounting
         # for $4.6 billion of the total" after "trade between the two countries"
         known = f.source or f.target
@@ -483,7 +488,8 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry, fill: bo
             else:
                 f.target = other
     prev = ctx.last_frames.get(measure)
-    if prev is not None and measure in ("exports", "investment") and f.source is None and f.target is not None \
+    if prev is not None and measure in ("exports", "investment") and carry_source and f.source is None \
+            and f.target is not None \
             and prev.source is not None and prev.source.name != f.target.name:
         f.source = prev.source  # "Exports to the United States jumped ...": the article's exporter
     if prev is not None and measure == "imports" and f.target is None and f.source is not None \
@@ -799,23 +805,30 @@ def extract_figures(text: str, actors: ActorIndex, time: TimeAnalysis | None = N
                             _update_carry(carry, f, ctx)
                 continue
             ctx.dates = mentions[bisect_left(starts, s0):bisect_left(starts, s1)]
-            figures = _sentence(ctx, s0, s1, sentence_amounts, triggers, carry, p_dates)
-            for fig in figures:
-                key = (fig.measure, fig.subject, fig.from_, fig.to, fig.value, fig.unit,
-                       fig.period.start if fig.period else None, fig.qualifier)
-                if key in seen:
-                    continue
-                seen.add(key)
-                out.append(fig)
-    # a headline repeating a figure of the body without its period ("bilateral trade hits €3.2bn")
-    dated = [f for f in out if f.period and f.period.start]
+            out.extend(_sentence(ctx, s0, s1, sentence_amounts, triggers, carry, p_dates))
+    # a headline (the first line, no sentence punctuation) restating a figure the body gives in full
+    head = re.match(r"\s*[^\n]*?[^.!?:;\s\"”’]\s*\n", text)
+    if head is not None:
+        in_body = {(f.value, f.unit) for f in out if f.evidence is None or f.evidence.start >= head.end()}
+        out = [f for f in out if f.evidence is None or f.evidence.start >= head.end() or (f.value, f.unit) not in in_body]
+    unique: list[Figure] = []
+    for fig in out:
+        key = (fig.measure, fig.subject, fig.from_, fig.to, fig.value, fig.unit,
+               fig.period.start if fig.period else None, fig.qualifier)
+        if key not in seen:
+            seen.add(key)
+            unique.append(fig)
+    # a figure repeated without its period ("bilateral trade hits €3.2bn" before the dated statement)
+    dated: dict[tuple, list[set[str]]] = {}
+    for d in unique:
+        if d.period and d.period.start:
+            dated.setdefault((d.measure, d.value, d.unit), []).append({x for x in (d.from_, d.to) if x})
 
     def repeated(f: Figure) -> bool:
         sides = {x for x in (f.from_, f.to) if x}
-        return any(d.measure == f.measure and d.value == f.value and d.unit == f.unit
-                   and sides <= {x for x in (d.from_, d.to) if x} for d in dated)
+        return any(sides <= known for known in dated.get((f.measure, f.value, f.unit), ()))
 
-    return [f for f in out if (f.period and f.period.start) or not repeated(f)]
+    return [f for f in unique if (f.period and f.period.start) or not repeated(f)]
 
 
 def _inside_date(a: Amount, mentions: list[tuple[TimeMention, Resolved]], starts: list[int]) -> bool:

@@ -106,7 +106,8 @@ def _calendar_words() -> frozenset[str]:
 
 def _calendar_word(words: str) -> bool:
     """"January", "Monday": capitalised, but a date, never a side."""
-    first = words.split()[0].rstrip(".").lower() if words.split() else ""
+    parts = re.split(r"[\s-]+", words.strip())
+    first = parts[0].rstrip(".").lower() if parts else ""
     return first in _calendar_words()
 
 

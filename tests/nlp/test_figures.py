@@ -583,3 +583,22 @@ def test_figures_since_a_year_runs_to_the_articles_date():
     [f] = figures("Since 2010, Japanese companies have invested $10 billion in Laos.")
     assert (f.measure, f.from_, f.to, f.period.start, f.period.end) == (
         "investment", "Japan", "Laos", "2010-01-01", "2024-08-23")
+
+
+def test_figures_a_headline_restating_a_body_figure_is_dropped():
+    text = ("Japan remains top investor in Laos with $6.5bn\n\n"
+            "Japan ranks first among 40 countries investing in Laos, with 300 projects worth $6.5 billion.")
+    [f] = figures(text)
+    assert (f.measure, f.from_, f.to, f.period) == ("investment", "Japan", "Laos", None)
+    assert f.evidence.text.startswith("Japan ranks first")
+
+
+def test_figures_a_run_of_months_is_no_side():
+    text = "Laos and Japan met. FDI from Japan into Laos reached about $30 million in the January-February period."
+    [f] = figures(text, "2025-03-12")
+    assert (f.from_, f.to, f.period.start, f.period.end) == ("Japan", "Laos", "2025-01-01", "2025-02-28")
+
+
+def test_figures_attracting_investment_names_no_investor():
+    text = "Japan's investment in Laos reached $2 billion in 2024. Laos aims to attract US$1 billion in FDI this year."
+    assert sides(text)[-1] == ("other", None, "Laos", 1e9)
