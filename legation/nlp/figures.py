@@ -230,7 +230,7 @@ def _qualifier(ctx: _Context, a: Amount, s0: int) -> str | None:
     for cue in lex["low_before"]:
         if window.endswith(cue):
             return "low"
-    if re.match(r"\s+(?:target|goal)\b", ctx.text[a.end:a.end + 10], re.IGNORECASE):
+    if re.match(r"\s+(?:target|goal|targeted|set\s+as\s+a\s+target)\b", ctx.text[a.end:a.end + 24], re.IGNORECASE):
         return "target"
     clause = ctx.text[_clause(ctx.text, s0, a.start, a.start)[0]:a.start].lower()
     if re.search(r"\bup\s+from\s*$|\bfrom\s*$", ctx.text[max(s0, a.start - 12):a.start].lower()):

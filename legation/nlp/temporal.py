@@ -454,7 +454,8 @@ def _rules() -> tuple[_Rule, ...]:
         _Rule("dmy_range", re.compile(
             rf"\b{D(1)}(?:\s+{M(1)})?{to}{D(2)}\s+{M(2)}(?:\s*,?\s*{Y(2)})?(?!\w)"), dmy_range),
         _Rule("month_range", re.compile(
-            rf"\b{M(1)}(?:\s*,?\s*{Y(1)})?{to_m}{M(2)}(?:(?:\s*,?\s*{Y(2)})|\s+(?:of\s+)?{rel_year})?(?!\w)"),
+            rf"\b{M(1)}(?:\s*,?\s*{Y(1)})?{to_m}{M(2)}(?:\s+period)?"
+            rf"(?:(?:\s*,?\s*(?:of\s+)?{Y(2)})|\s+(?:of\s+)?{rel_year})?(?!\w)"),
               month_range),
         _Rule("mdy", re.compile(rf"\b{wd_prefix}{M(1)}\s+{D(1)}(?:(?:\s*,\s*|\s+){Y(1)})?(?!\w)"), mdy),
         _Rule("dmy", re.compile(rf"\b{wd_prefix}{D(1)}\s+{M(1)}(?:\s*,?\s*{Y(1)})?(?!\w)"), mdy),

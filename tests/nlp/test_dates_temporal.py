@@ -217,3 +217,13 @@ def test_dates_the_same_or_previous_year_follows_the_year_just_told(text, want):
 
 def test_dates_the_previous_year_alone_is_the_year_before_publication():
     assert one("Exports fell the previous year.").start == "2023"
+
+
+@pytest.mark.parametrize(("text", "expr", "start", "end"), [
+    ("Exports rose in the January–October period this year.", "January–October period this year",
+     "2024-01", "2024-10"),
+    ("Exports rose in the January-May period of 2023.", "January-May period of 2023", "2023-01", "2023-05"),
+])
+def test_dates_a_run_of_months_called_a_period(text, expr, start, end):
+    d = one(text)
+    assert (d.text, d.start, d.end) == (expr, start, end)

@@ -602,3 +602,9 @@ def test_figures_a_run_of_months_is_no_side():
 def test_figures_attracting_investment_names_no_investor():
     text = "Japan's investment in Laos reached $2 billion in 2024. Laos aims to attract US$1 billion in FDI this year."
     assert sides(text)[-1] == ("other", None, "Laos", 1e9)
+
+
+def test_figures_an_earlier_target_is_a_target():
+    fs = figures("Chile and Japan set a target of $15 billion in bilateral trade by 2030, up from $10 billion "
+                 "targeted earlier.")
+    assert [(f.measure, f.value, f.qualifier) for f in fs] == [("other", 15e9, "target"), ("other", 10e9, "target")]
