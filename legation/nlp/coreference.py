@@ -27,7 +27,7 @@ from legation.models import DateExpr
 from legation.nlp.discourse import Discourse
 from legation.nlp.mentions import Mention
 
-__all__ = ["Encounter", "Tracker"]
+__all__ = ["Encounter", "Tracker", "past_date"]
 
 _GENERIC = {"meeting"}
 _ALSO = re.compile(r"\balso\b", re.I)
@@ -271,7 +271,7 @@ class Tracker:
         # 'concluding negotiations on the pact' names no one, and 'X, who visited Hanoi in 2024,'
         # or 'X recalled his visit to Kunming last August' tells background: neither moves the
         # story's focus, so 'After the talks' later still means the story's talks
-        aside = self.focus is not None and (m.relcl or _past(e.date, self.disc.published))
+        aside = self.focus is not None and (m.relcl or past_date(e.date, self.disc.published))
         self.recent = e
         if not aside:
             self.last = e
@@ -298,9 +298,13 @@ class Tracker:
             # 'Officials from BRICS countries met in Brasília ...' then 'The meeting was chaired by X'
             return self.last if self.last in cands and self.last is not None and not self.last.people else None
         same = [e for e in cands if _kind_fits(m, e)]
-        if self.focus in same:
+        # 'the reception' is the reception before a gathering of another kind, and the story's before a
+        # past one recalled in between
+        pool = [e for e in same if e.kind == m.kind] or same
+        if self.focus in pool:
             return self.focus
-        return max(same, key=lambda e: e.touched) if same else None
+        published = self.disc.published
+        return max(pool, key=lambda e: (not past_date(e.date, published), e.touched)) if pool else None
 
     def _merge_candidate(self, m: Mention) -> Encounter | None:
         best = None
@@ -397,7 +401,7 @@ class Tracker:
                               text=text, base=ref.start, offsets=offsets)
 
 
-def _past(d: DateExpr | None, published: str | None) -> bool:
+def past_date(d: DateExpr | None, published: str | None) -> bool:
     """Is date ``d`` well before the publication date: a month or year before its month, or a
     day more than a month before it?  Such a telling is background, not the story."""
     if d is None or not d.start or not published or len(published) < 7:

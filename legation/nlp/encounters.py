@@ -711,7 +711,8 @@ _OTHER_CLAUSE = re.compile(r",\s*(?:who|whose)\b|\b(?:said|says|told|added|noted
 
 
 _PURPOSE = re.compile(
-    r"\bto (?:discuss|review|prepare|plan|promote|be held|take place|attend|open)\b|"
+    r"\bto (?:discuss|review|prepare|plan|promote|be held|take place|attend|open|convene|hold|organi[sz]e|host|"
+    r"set up|establish|launch|stage|build)\b|"
     r"\b(?:will|would) (?:be held|take place)\b|\bscheduled\b|\bplanned\b",
     re.I,
 )
@@ -904,4 +905,5 @@ def _places(disc: Discourse, sent: Sentence, m: Mention) -> None:
 
 
 def _no_other_trigger_between(disc: Discourse, sent: Sentence, start: int, end: int) -> bool:
-    return not any(start <= t.start < end for t in triggers(sent, disc))
+    """No other telling between (the setting words 'at a ceremony held at ...' tell none)."""
+    return not any(start <= t.start < end and not t.rule.anaphoric_only for t in triggers(sent, disc))

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from legation.models import DateExpr, Event, EventPlace, Evidence
 from legation.nlp.coding import actor_sector, code_event
-from legation.nlp.coreference import Encounter, Tracker
+from legation.nlp.coreference import Encounter, Tracker, past_date
 from legation.nlp.discourse import Discourse
 from legation.nlp.encounters import Context, Mention, detect_encounters, latent_encounter, sentence_subject
 from legation.nlp.event_lexicon import FILES, EventLexicon, load_event_lexicon, read_lexicon_dir
@@ -202,25 +202,33 @@ class _Assembler:
 
     # ------------------------------------------------------------------ encounters
 
-    def _lead_date(self) -> tuple[DateExpr, set[str]] | None:
-        """The day the article's lead gives ('X and Y agreed Tuesday ...'), and who it names."""
+    def _lead_date(self) -> tuple[DateExpr, set[str], int] | None:
+        """The day the article's lead gives ('X and Y agreed Tuesday ...'), who it names, and where
+        it is.  A lead that names only a group ('Foreign ministers of the six countries on Thursday
+        agreed ...') gives its day to the gathering told right after it."""
         disc = self.disc
         body = [s for s in disc.sentences[:10] if not s.caption][:4]
-        for sent in body:  # the dateline's day ('CHANGSHA, June 27 (Xinhua) --') is the filing's, not the story's
+        for n, sent in enumerate(body):  # a dateline's day ('CHANGSHA, June 27 (Xinhua) --') is the filing's
             days = [d for d in disc.dates_in(sent.start, sent.end) if d.start and len(d.start) == 10 and not d.end
                     and not (disc.dateline_end is not None and d.offsets[1] <= disc.dateline_end)]
             people = {r.id for r in disc.refs_in(sent.start, sent.end, "person")}
             if days and people:
-                return days[0], people
+                return days[0], people, sent.index
+            if days and n == 0 and _GROUP_LEAD.search(sent.text):
+                return days[0], set(), sent.index
         return None
 
     def _date_from_lead(self, e: Encounter, people: list[str]) -> DateExpr | None:
         """An encounter told without a date ('Meeting in Manila, X and Y ...') among the people of a
         dated lead happened that day, unless its sentences say it lies in the past."""
         lead = self._lead
-        if e.date is not None or lead is None or e.status != "occurred" or not set(people) & lead[1]:
+        if e.date is not None or lead is None or e.status != "occurred":
             return None
         strong = e.strong or e.mentions[0]
+        if lead[1] and not set(people) & lead[1]:
+            return None
+        if not lead[1] and not (len(people) >= 2 and 0 < strong.sentence.index - lead[2] <= 2):
+            return None
         if _PAST.search(self.disc.text[max(strong.sentence.start, strong.start - 40):strong.end + 30]):
             return None
         return lead[0]
@@ -324,9 +332,12 @@ class _Assembler:
         """The visiting party (from ``country``, or any when it is '') of the latest encounter
         told before ``e`` that had one: its visitors and guests, else its source actor and the
         people of the source's country with it."""
+        story = not past_date(e.date, self.disc.published)
         for x in sorted(self.encounters, key=lambda x: -x.start):
             if x is e or x.start > e.start:
                 continue
+            if story and past_date(x.date, self.disc.published):
+                continue  # 'the delegation' of the story is not one recalled from years ago
             found = [p for p in x.visitors + x.guests if not country or self.disc.country_of(p) == country]
             found = [p for p in found if p not in self._members] + [p for p in found if p in self._members]
             if not found and id(x) in self.sides:
@@ -618,6 +629,9 @@ def _add_members(disc: Discourse, sent, tracker: Tracker, told: bool) -> None:
         return
     if not told and lex.present.search(sent.text):
         tracker.add_members([r.id for r in people], visiting=False)
+#: a lead whose subject is a group of officials ('Foreign ministers of the six MLC countries on Thursday ...')
+_GROUP_LEAD = re.compile(r"\b(?:ministers|leaders|officials|delegations|delegates|envoys|heads of (?:state|government))\b"
+                         r"[^.;]{0,120}\b(?:agreed|pledged|vowed|adopted|endorsed|signed|discussed|reviewed|met)\b", re.I)
 _PAST = re.compile(r"\b(?:had|first|previously|ago|earlier|last|once|former(?:ly)?|recalled|years?)\b", re.I)
 _MEDIATION = re.compile(r"\b(?:mediat\w+|brokered|facilitated by|under the auspices of|hosted by|hosted the talks)\b",
                         re.I)

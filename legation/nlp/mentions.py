@@ -267,7 +267,7 @@ def _needs_met(disc: Discourse, sent: Sentence, start: int, end: int, rule: Trig
             if with_:
                 pos = offset + with_.end()
                 near = disc.refs_in(pos, min(sent.end, pos + 90), "person") + disc.title_refs(pos, min(sent.end, pos + 90))
-                if any(r.start - pos < 60 for r in near) or re.match(r"(?:[\w-]+\s+){0,3}delegations?\b", text[pos:sent.end], re.I):
+                if any(r.start - pos < 90 for r in near) or re.match(r"(?:[\w-]+\s+){0,3}delegations?\b", text[pos:sent.end], re.I):
                     return True
         elif need == "place":
             first = disc.refs_in(offset, min(window_end, offset + 40))
@@ -276,7 +276,8 @@ def _needs_met(disc: Discourse, sent: Sentence, start: int, end: int, rule: Trig
             if first and first[0].kind == "organization" and (
                     disc.organizations[first[0].id].kind or "").lower() not in _SITES:
                 return True  # 'visited the Ministry of X'; 'toured Mazda's main plant' is a site tour
-            if re.match(r"\s*(?:the\s+)?(?:city|capital|province|country|region|town)\b", head, re.I):
+            if re.match(r"\s*(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:city|capital|province|country|region|town|port|village|"
+                        r"prefecture|state|district|island)\b", head, re.I):  # 'visited the border town of X'
                 return True
         elif need == "document":
             # 'The deals, in sectors ranging from ... to ..., were exchanged': a passive's subject may be far
