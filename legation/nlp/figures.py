@@ -98,6 +98,7 @@ class _Carry:
     part: Actor | None = None
     pair: tuple[Actor, Actor] | None = None
     period: tuple[TimeMention, Resolved] | None = None  # of the paragraph's last dated figure
+    inherited: bool = False  # that period is the previous paragraph's (only past totals take it)
 
 
 @dataclass(slots=True)
@@ -786,10 +787,15 @@ def extract_figures(text: str, actors: ActorIndex, time: TimeAnalysis | None = N
     out: list[Figure] = []
     seen: set[tuple] = set()
     si = 0
+    last_period: tuple[TimeMention, Resolved] | None = None
     for p0, p1 in paragraphs(text):
         carry = _Carry()
         ctx.p0 = p0
         p_dates = mentions[bisect_left(starts, p0):bisect_left(starts, p1)]
+        if not any(_is_period_like(m, r) for m, r in p_dates):
+            # wire copy runs one sentence a paragraph: "... in the first four months of 2025.\n\nOf the total,
+            # Cambodia's exports were $710 million": a past total with no date of its own keeps that period
+            carry.period, carry.inherited = last_period, last_period is not None
         while si < len(sents) and sents[si][0] < p0:
             si += 1
         while si < len(sents) and sents[si][0] < p1:
@@ -806,6 +812,7 @@ def extract_figures(text: str, actors: ActorIndex, time: TimeAnalysis | None = N
                 continue
             ctx.dates = mentions[bisect_left(starts, s0):bisect_left(starts, s1)]
             out.extend(_sentence(ctx, s0, s1, sentence_amounts, triggers, carry, p_dates))
+        last_period = carry.period
     # a headline (the first line, no sentence punctuation) restating a figure the body gives in full
     head = re.match(r"\s*[^\n]*?[^.!?:;\s\"”’]\s*\n", text)
     if head is not None:
@@ -880,7 +887,8 @@ def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: 
     sentence_periods: list[tuple[TimeMention, Resolved]] = []
     periods = {id(a): _period_for(ctx, a, attached.get(id(a)), free, p_dates, s0, s1, amounts, attached,
                                   growth=_growth_sign(ctx, a, s0) is not None, share=id(a) in shares,
-                                  previous=carry.period, tense=_tense_at(text, s0, s1, a.start))
+                                  previous=carry.period, tense=_tense_at(text, s0, s1, a.start),
+                                  inherited=carry.inherited)
                for a in amounts}
     for i, a in enumerate(amounts):
         if attached.get(id(a)) is None and _growth_sign(ctx, a, s0) is not None and id(a) not in shares:
@@ -948,6 +956,7 @@ def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: 
         ctx.last_flow = (f, per, a.unit)
     if sentence_periods:
         carry.period = sentence_periods[-1]
+        carry.inherited = False
     return _with_equivalents(figures, amounts)
 
 
@@ -996,7 +1005,7 @@ def _period_for(ctx: _Context, a: Amount, attached: tuple[TimeMention, Resolved]
                 attached_all: dict[int, tuple[TimeMention, Resolved] | None],
                 growth: bool = False, share: bool = False,
                 previous: tuple[TimeMention, Resolved] | None = None,
-                tense: str | None = None) -> tuple[TimeMention, Resolved] | None:
+                tense: str | None = None, inherited: bool = False) -> tuple[TimeMention, Resolved] | None:
     """The period of an amount: its own date, the sentence's, or the paragraph's single one.
 
     A period told elsewhere (another clause, sentence or the paragraph) carries only to a total told
@@ -1038,7 +1047,7 @@ def _period_for(ctx: _Context, a: Amount, attached: tuple[TimeMention, Resolved]
             return before[-1]
         if after:
             return after[0]
-    if tense == "present":
+    if tense in ("present", "future"):
         return None
     # "stood at $11 billion in 2023-24, down from $12 billion the previous year, while imports were
     # $1.8 billion": the sentence's period, not the one a compared level has
@@ -1046,7 +1055,7 @@ def _period_for(ctx: _Context, a: Amount, attached: tuple[TimeMention, Resolved]
               and x is not attached and not _comparison(x[0]) and not _compared(ctx, b, s0)]
     if len({(x[1].first, x[1].last) for x in others}) == 1 and len(amounts) > 1:
         return others[0]
-    if previous is not None and (not share or tense == "past"):
+    if previous is not None and (not share and not inherited or tense == "past"):
         return previous  # "... totaled US$412 million in 2023. Exports amounted to US$98 million, ..."
     sentence_ids = {id(m) for m, _ in ctx.dates}
     # the paragraph's period, when it states exactly one ("... in 2023. Imports were $3 billion.")
@@ -1086,18 +1095,20 @@ def _level_of_growth(ctx: _Context, amounts: list[Amount], i: int, shares: dict[
 
 
 @lru_cache(maxsize=1)
-def _tense_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], re.Pattern[str]]:
+def _tense_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], re.Pattern[str]]:
     lex = lexicon()["tense"]
     reporting = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lex["reporting"]) + r")\b(?:\s+(?:to|that))?",
                            re.IGNORECASE)
-    return frozenset(lex["past"]), frozenset(lex["present"]), frozenset(lex["perfect"]), reporting
+    return (frozenset(lex["past"]), frozenset(lex["present"]), frozenset(lex["perfect"]), frozenset(lex["future"]),
+            reporting)
 
 
 def _tense_at(text: str, s0: int, s1: int, pos: int) -> str | None:
-    """"past", "present" or None: the tense of the verb stating the amount at ``pos``: the nearest tense
-    cue before it in its clause, else in the sentence (reporting frames such as "he said that" left out),
-    else after it.  "have invested" and "has reached" are present (a stock to date)."""
-    past, present, perfect, reporting = _tense_words()
+    """"past", "present", "future" or None: the tense of the verb stating the amount at ``pos``: the
+    nearest tense cue before it in its clause, else in the sentence (reporting frames such as "he said
+    that" left out), else after it.  "have invested" and "has reached" are present (a stock to date);
+    "were ready to invest", "would be disbursed" future (an intention)."""
+    past, present, perfect, future, reporting = _tense_words()
     c0, c1 = _clause(text, s0, s1, pos)
 
     def verdict(words: list[str]) -> str | None:
@@ -1109,6 +1120,8 @@ def _tense_at(text: str, s0: int, s1: int, pos: int) -> str | None:
                 return "past"
             if w in present:
                 return "present"
+            if w in future:
+                return "future"
         return None
 
     def words(a: int, b: int) -> list[str]:

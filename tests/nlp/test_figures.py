@@ -608,3 +608,20 @@ def test_figures_an_earlier_target_is_a_target():
     fs = figures("Chile and Japan set a target of $15 billion in bilateral trade by 2030, up from $10 billion "
                  "targeted earlier.")
     assert [(f.measure, f.value, f.qualifier) for f in fs] == [("other", 15e9, "target"), ("other", 10e9, "target")]
+
+
+def test_figures_a_one_sentence_paragraph_keeps_the_previous_paragraphs_period():
+    text = ("Trade between Chile and Peru amounted to $3.2 billion in the first four months of this year.\n\n"
+            "Of the total, Chile's exports to Peru were $710 million, while its imports from Peru stood at "
+            "$2.49 billion.")
+    assert [p for _, _, p in periods(text)] == [("2024-01-01", "2024-04-30")] * 3
+
+
+@pytest.mark.parametrize("later", [
+    "Chilean investors were ready to invest a further $500 million in Peru.",
+    "A $200 million credit line for Peru would be disbursed in two phases, the minister said.",
+    "Chilean firms have invested $1 billion in Peru.",
+])
+def test_figures_an_intention_or_a_stock_in_the_next_paragraph_takes_no_period(later):
+    text = "Trade between Chile and Peru amounted to $3.2 billion in 2023.\n\n" + later
+    assert periods(text)[-1][2] is None
