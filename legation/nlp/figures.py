@@ -380,7 +380,7 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry, fill: bo
     later = [x.start for x in _triggers(text, t.end, s1) if x.start > t.end]
     brk = re.search(r";|\s(?:while|whereas|but|and\s+(?:its|their))\s", text[t.end:s1])
     limit = min(later[0] if later else s1, t.end + brk.start() if brk else s1, t.end + 200)
-    inside = [(a.start, a.end) for a in ctx.amounts_between(t.end, limit)]
+    inside = [(a.start, a.equivalent.end if a.equivalent else a.end) for a in ctx.amounts_between(t.end, limit)]
     first_amount = inside[0][0] if inside else limit
     verb = t.text.lower().endswith("ed") or t.text.lower().endswith("ing") or t.text.lower() in ("invest", "invests")
     measure = t.measure
@@ -392,6 +392,10 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry, fill: bo
             continue
         if at >= first_amount and not ((verb or measure == "investment") and word in ("to", "into", "in", "from")):
             continue  # past the amount only a verb's own objects: "invested $3 billion in Kenya"
+        if at >= first_amount:
+            last = max(e for s, e in inside if s < at)
+            if len(text[last:at]) > 40 or re.search(r"[,;]", text[last:at].lstrip(")")):
+                continue  # "capital of $74 million, the minister noted, ... set up in Ho Chi Minh City": too far
         if any(s <= t.end + m.end() < e for s, e in inside):
             continue  # "to US$15 billion": an amount, not a partner
         a = ctx.actors.actor_at(t.end + m.end(), limit)
@@ -875,6 +879,9 @@ def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: 
     for a in amounts:
         if a.kind in ("percent", "fraction"):
             np = _share_np(ctx, a, s1)
+            if np is None and a.kind == "percent" and _share_verb_before(text, s0, a.start) \
+                    and not _OF.match(text, a.end):
+                np = ("total", None, None, a.end)  # "with Vietnam's exports accounting for 80 percent,"
             if np is not None and _growth_sign(ctx, a, s0) is None:
                 shares[id(a)] = np
                 share_regions.append((a.end, np[3]))
@@ -895,6 +902,12 @@ def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: 
             level = _level_of_growth(ctx, amounts, i, shares, s0)
             if level is not None and periods.get(id(level)) is not None:
                 periods[id(a)] = periods[id(level)]  # "rose 8.2% to RM33.4bil in the first half": the level's
+        elif attached.get(id(a)) is None and id(a) in shares and shares[id(a)][0] == "total":
+            # "reached $1.2 billion in the first ten months, with exports accounting for 80 percent (of the
+            # total)": the total just told
+            level = next((b for b in reversed(amounts[:i]) if b.kind == "money" and id(b) not in shares), None)
+            if level is not None and periods.get(id(level)) is not None:
+                periods[id(a)] = periods[id(level)]
     for a in amounts:
         period = periods[id(a)]
         if period is not None and id(a) not in shares and period[1].known:
@@ -974,7 +987,11 @@ def _with_equivalents(figures: list[Figure], amounts: list[Amount]) -> list[Figu
     return out
 
 
-_RANKED = re.compile(r"\s+(?:(?:led|ranked\s+\w+|came\s+\w+|was\s+\w+|followed)\s+)?with\s+$")
+_RANKED = re.compile(
+    r"\s+(?:(?:led|leads|leading|tops|topped|topping|ranked\s+\w+|ranks\s+\w+|ranking\s+\w+|came\s+\w+|comes\s+\w+|"
+    r"was\s+\w+|is\s+\w+|followed)(?:\s+the\s+(?:list|ranking|table))?\s+)?with\s+"
+    r"(?:(?:nearly\s+|over\s+|more\s+than\s+|about\s+)?[\d,.]+\s+(?:[\w-]+\s+){1,2}(?:worth|valued\s+at|totalling|totaling|"
+    r"(?:with\s+)?(?:a\s+)?(?:total\s+)?(?:registered\s+|investment\s+)?capital\s+of)\s+)?$")
 
 
 def _ranked(ctx: _Context, a: Amount, s0: int) -> tuple[_Frame, Period | None] | None:
@@ -986,7 +1003,11 @@ def _ranked(ctx: _Context, a: Amount, s0: int) -> tuple[_Frame, Period | None] |
     m = _RANKED.search(ctx.text[s0:a.start])
     if not m or unit != a.unit:
         return None
-    actor = ctx.actors.resolve(ctx.actors.actor_ending(s0 + m.start(), s0))
+    end = s0 + m.start()
+    paren = re.search(r"\s*\([^()]{1,12}\)$", ctx.text[s0:end])  # "The Republic of Korea (RoK) leads ..."
+    if paren:
+        end -= len(paren.group(0))
+    actor = ctx.actors.resolve(ctx.actors.actor_ending(end, s0))
     if actor is None or actor.source == "text" and actor.kind is None:
         return None
     f = _Frame(last.measure, last.source, last.target)
@@ -1047,14 +1068,16 @@ def _period_for(ctx: _Context, a: Amount, attached: tuple[TimeMention, Resolved]
             return before[-1]
         if after:
             return after[0]
-    if tense in ("present", "future"):
-        return None
+    if tense in ("present", "future") and _own_tense(ctx.text, s0, s1, a.start) is not None:
+        return None  # "while Sri Lanka accounts for about 4 percent": the clause's own present
     # "stood at $11 billion in 2023-24, down from $12 billion the previous year, while imports were
     # $1.8 billion": the sentence's period, not the one a compared level has
     others = [x for b in amounts if b is not a and (x := attached_all.get(id(b))) is not None
               and x is not attached and not _comparison(x[0]) and not _compared(ctx, b, s0)]
     if len({(x[1].first, x[1].last) for x in others}) == 1 and len(amounts) > 1:
         return others[0]
+    if tense in ("present", "future"):
+        return None
     if previous is not None and (not share and not inherited or tense == "past"):
         return previous  # "... totaled US$412 million in 2023. Exports amounted to US$98 million, ..."
     sentence_ids = {id(m) for m, _ in ctx.dates}
@@ -1103,7 +1126,7 @@ def _tense_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], froz
             reporting)
 
 
-def _tense_at(text: str, s0: int, s1: int, pos: int) -> str | None:
+def _tense_at(text: str, s0: int, s1: int, pos: int, clause_only: bool = False) -> str | None:
     """"past", "present", "future" or None: the tense of the verb stating the amount at ``pos``: the
     nearest tense cue before it in its clause, else in the sentence (reporting frames such as "he said
     that" left out), else after it.  "have invested" and "has reached" are present (a stock to date);
@@ -1131,7 +1154,13 @@ def _tense_at(text: str, s0: int, s1: int, pos: int) -> str | None:
             cut = m.end()
         return re.findall(r"[a-z]+", chunk[cut:].lower() if cut is not None else chunk.lower())
 
-    return verdict(words(c0, pos)) or verdict(words(s0, pos)) or verdict(list(reversed(words(pos, c1))))
+    own = verdict(words(c0, pos)) or verdict(list(reversed(words(pos, c1))))
+    return own if own is not None or clause_only else verdict(words(s0, pos))
+
+
+def _own_tense(text: str, s0: int, s1: int, pos: int) -> str | None:
+    """The tense of the amount's own clause only (None when the clause has no cue of its own)."""
+    return _tense_at(text, s0, s1, pos, clause_only=True)
 
 
 def _clause(text: str, s0: int, s1: int, pos: int) -> tuple[int, int]:

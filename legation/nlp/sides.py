@@ -408,8 +408,8 @@ class ActorIndex:
         if actor.kind == "kingdom":
             ranked = [c for c in ranked if _is_kingdom(c.country)]
         if avoid is not None and avoid.name is not None:
-            away = [c for c in ranked if c.name != avoid.name
-                    and (kind == "country" or avoid.country is None or c.country != avoid.country)]
+            # not the other side, nor a place of its country ("Binh Duong's exports to the African country")
+            away = [c for c in ranked if c.name != avoid.name and (avoid.country is None or c.country != avoid.country)]
             ranked = away or ranked
         if not ranked:
             return None

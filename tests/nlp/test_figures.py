@@ -625,3 +625,38 @@ def test_figures_a_one_sentence_paragraph_keeps_the_previous_paragraphs_period()
 def test_figures_an_intention_or_a_stock_in_the_next_paragraph_takes_no_period(later):
     text = "Trade between Chile and Peru amounted to $3.2 billion in 2023.\n\n" + later
     assert periods(text)[-1][2] is None
+
+
+def test_figures_a_described_country_is_not_the_provinces_own():
+    text = ("Binh Duong and Vietnam officials met envoys from Chile. Vietnam is big. Vietnam grows. "
+            "Binh Duong's exports to the South American country totalled $7 million last year.")
+    assert sides(text) == [("exports", "Binh Duong", "Chile", 7e6)]
+
+
+def test_figures_a_place_far_after_the_amount_is_not_the_investments_target():
+    text = ("Japanese investors have 52 projects in Laos with a total registered capital of $74.6 million, the "
+            "minister noted, calling on Japan's funds to look at the financial centre being set up in Hanoi.")
+    assert sides(text) == [("investment", "Japan", "Laos", 74.6e6)]
+
+
+def test_figures_a_ranking_with_projects_worth_continues_the_last_flow():
+    text = ("As of the end of April this year, Binh Duong had attracted foreign direct investment worth $40 "
+            "billion. South Korea (RoK) leads the list with 470 projects worth $9.8 billion, followed by Japan "
+            "with $3 billion.")
+    assert [(f.measure, f.from_, f.to, f.value) for f in figures(text, "2024-05-09")] == [
+        ("investment", None, "Binh Duong", 40e9), ("investment", "South Korea", "Binh Duong", 9.8e9),
+        ("investment", "Japan", "Binh Duong", 3e9)]
+
+
+def test_figures_a_share_of_the_total_just_told_takes_its_period():
+    text = ("Two-way trade between Laos and Peru reached $1.1 billion in 2021 and nearly $1.2 billion in the first "
+            "ten months of this year, with Laos's exports accounting for more than 80 percent, she said.")
+    [*_, share] = figures(text)
+    assert (share.measure, share.subject, share.value, share.period.start, share.period.end) == (
+        "share", "total", 80.0, "2024-01-01", "2024-10-31")
+
+
+def test_figures_a_list_of_flows_in_a_present_sentence_keeps_the_sentences_period():
+    text = ("Peru is Chile's largest partner, with two-way trade reaching $6.8 billion in 2023, including Chile's "
+            "exports of $2.7 billion.")
+    assert [p for _, _, p in periods(text)] == [("2023-01-01", "2023-12-31")] * 2
