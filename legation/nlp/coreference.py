@@ -298,11 +298,15 @@ class Tracker:
             # 'Officials from BRICS countries met in Brasília ...' then 'The meeting was chaired by X'
             return self.last if self.last in cands and self.last is not None and not self.last.people else None
         same = [e for e in cands if _kind_fits(m, e)]
+        focus = self.focus
+        if m.kind == "talks" and focus in same and focus.mentions \
+                and m.sentence.index - max(x.sentence.index for x in focus.mentions) <= 1:
+            return focus  # 'X called on Y.' then 'During the talks, ...': the encounter just told
         # 'the reception' is the reception before a gathering of another kind, and the story's before a
         # past one recalled in between
         pool = [e for e in same if e.kind == m.kind] or same
-        if self.focus in pool:
-            return self.focus
+        if focus in pool:
+            return focus
         published = self.disc.published
         return max(pool, key=lambda e: (not past_date(e.date, published), e.touched)) if pool else None
 
@@ -433,7 +437,7 @@ def _kind_fits(m: Mention, e: Encounter) -> bool:
     """Can the words of ``m`` ('the talks', 'the visit') name encounter ``e``?"""
     if m.kind in _GENERIC or m.kind == e.kind:
         return True
-    if m.kind == "talks" and e.kind == "meeting":  # 'who attended the talks' after 'X met Y'
+    if m.kind == "talks" and e.kind in ("meeting", "reception"):  # 'who attended the talks' after 'X met Y'
         return True
     if m.kind == "visit":
         return "visit" in e.modes

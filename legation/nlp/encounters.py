@@ -16,6 +16,7 @@ The rules work on character spans and words, so they run the same on a parsed
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date as _date
 from datetime import timedelta as _timedelta
 
@@ -163,6 +164,9 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
             lex.separate.search(text[max(sent.start, t.start - 30) : min(sent.end, t.end + 15)])
             # 'met with A, Minister of X, and B, Minister of Y, respectively': after the whole list
             or re.match(r"[^;:]{0,250}?\brespectively\b", text[t.end : sent.end])
+            # 'held meetings with A; B; and C': one meeting each
+            or (t.rule.nominal and re.fullmatch(r"(?:[\w-]+\s+)?meetings", text[t.start : t.end], re.I)
+                and re.match(r"\s+with\b", text[t.end : sent.end]) is not None)
         )
         mentions.append(m)
     if not mentions:
@@ -231,7 +235,39 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
         if m.kind == "signing" and not m.places and m.frame is None:
             m.places.extend(p for f in mentions if f.frame == "relation" and f.kind != "visit" for p in f.places
                             if p not in m.places)
-    return _fold_repeats(_fold_appositions(disc, _fold_hosting(mentions)))
+    return _fold_repeats(_fold_appositions(disc, _fold_hosting(_visits_by_several(disc, sent, mentions))))
+
+
+def _visits_by_several(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> list[Mention]:
+    """'the official visits to China by General Secretary A in November 2022 and by Prime Minister B
+    in June 2023': one visit per visitor, each on the date told after its name."""
+    text = disc.text
+    out: list[Mention] = []
+    for i, m in enumerate(mentions):
+        word = text[m.start : m.end].lower()
+        if m.kind != "visit" or not m.rule.nominal or not word.endswith("s"):
+            out.append(m)
+            continue
+        stop = mentions[i + 1].start if i + 1 < len(mentions) else sent.end
+        agents: list[tuple[int, str]] = []
+        for by in re.finditer(r"\bby\s+", text[m.end : stop]):
+            at = m.end + by.end()
+            who = next((r for r in disc.refs_in(at, min(stop, at + 80), "person")), None)
+            if who is not None and not any(a == who.id for _, a in agents):
+                agents.append((who.end, who.id))
+        if len(agents) < 2:
+            out.append(m)
+            continue
+        for n, (end, person) in enumerate(agents):
+            until = agents[n + 1][0] if n + 1 < len(agents) else stop
+            day = next((d for d in disc.dates_in(end, until) if _usable_date(d)), None)
+            out.append(replace(
+                m, people=[person], left=[person], right=[], visitors=[person], hosts=[], guests=[],
+                own_date=day or m.own_date, delegations=list(m.delegations), places=list(m.places),
+                leaders=dict(m.leaders), modes=set(m.modes), frames=list(m.frames), host_entities=[],
+                signatories=[], destination_cities=list(m.destination_cities),
+                unnamed_delegations=list(m.unnamed_delegations), new_marker=True, separate=True))
+    return out
 
 
 def _fold_appositions(disc: Discourse, mentions: list[Mention]) -> list[Mention]:
@@ -414,6 +450,11 @@ def _determiner(disc: Discourse, sent: Sentence, t: Trigger) -> tuple[str | None
         if low in dets["possessive"]:
             return "possessive", wstart, None
         if low in dets["indefinite"]:
+            prior = re.search(r"\b(\w+)\s+$", text[max(sent.start, wstart - 12) : wstart])
+            if prior and low not in ("a", "an", "another") and prior.group(1).lower() in dets["definite"] | dets["possessive"]:
+                # 'the two historic visits', 'their three meetings': the determiner before the number
+                kind = "definite" if prior.group(1).lower() in dets["definite"] else "possessive"
+                return kind, max(sent.start, wstart - 12) + prior.start(1), None
             return "indefinite", wstart, None
         if low.endswith(("'s", "’s")) or low in ("'s", "’s"):
             ref = None
@@ -699,6 +740,10 @@ def _assign_dates(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> N
             if m.own_date is None or overlaps or opener:
                 if m.frame is not None and m.anaphoric:
                     continue
+                refers_back = m.rule.nominal and m.det in ("definite", "possessive")
+                if refers_back and not (0 <= hit.start() - m.end <= 3 or (
+                        hit.start() - sent.start <= 5 and hit.end() <= m.start)):
+                    continue  # 'Meeting X on the same day, Y said the visit was ...': the day is the meeting's
                 m.date_anaphor = key
                 m.own_date = None
                 m.new_marker = True
@@ -769,7 +814,9 @@ def _visit_span(text: str, sent: Sentence, m: Mention, d: DateExpr, *, arrived: 
     day = _date.fromisoformat(d.start)
     if arrived:
         start, end = day, day + _timedelta(days=n - 1)
-    elif re.search(r"\b(?:through|until|till|ending|to)\b", lead, re.I):
+    elif re.search(r"\b(?:through|until|till|ending|to)\b", lead, re.I) or re.search(
+        r"\b(?:concluded|ended|ends|wrapped up|closed)\s+$", text[max(sent.start, d.offsets[0] - 25) : d.offsets[0]], re.I
+    ):  # 'a three-day visit ... through Friday', 'whose two-day visit ... concluded yesterday'
         start, end = day - _timedelta(days=n - 1), day
     elif re.search(r"\b(?:from|starting|beginning|since)\b", lead, re.I):
         start, end = day, day + _timedelta(days=n - 1)
@@ -828,9 +875,9 @@ def _places(disc: Discourse, sent: Sentence, m: Mention) -> None:
     # said ... an exhibition in Lagos'): what comes after it is another clause's
     clause_end = segment_end(text, m.end, sent.end, disc.dates_in(sent.start, sent.end)) if m.relcl else sent.end
     for r in disc.refs_in(sent.start, sent.end, "place"):
-        lead = text[max(sent.start, r.start - 12) : r.start]
+        lead = text[max(sent.start, r.start - 20) : r.start]
         if not re.search(
-            r"\b(?:in|at)\s+(?:the\s+)?(?:city\s+of\s+|capital\s+(?:city\s+)?of\s+|province\s+of\s+)?$",
+            r"\b(?:in|at)\s+(?:the\s+)?(?:city\s+of\s+|capital\s+(?:city\s+)?(?:of\s+)?|province\s+of\s+)?$",
             lead,
             re.I,
         ):
@@ -875,7 +922,11 @@ def _places(disc: Discourse, sent: Sentence, m: Mention) -> None:
     sources = [m] + m.frames if m.kind == "visit" or m.frames else []
     for src in sources:
         tail = text[src.end : min(sent.end, src.end + 60)]
-        lead = re.match(r"\s+(?:to|of|in|at)?\s*(?:the\s+)?", tail)
+        lead = re.match(  # 'visit to Peru', 'visited the border town of Poipet'
+            r"\s+(?:to|of|in|at)?\s*(?:the\s+)?(?:(?:[a-z-]+\s+){0,2}(?:city|capital|province|town|port|village|"
+            r"prefecture|state|district|island|region)\s+of\s+)?",
+            tail,
+        )
         pos = src.end + (lead.end() if lead else 0)
         hit = [r for r in disc.refs_in(pos, min(sent.end, pos + 60)) if r.start == pos]
         if hit and hit[0].kind == "place":
@@ -893,9 +944,11 @@ def _places(disc: Discourse, sent: Sentence, m: Mention) -> None:
         if hit and hit[0].kind == "organization" and disc.organizations[hit[0].id].country:
             continue
         noun = re.match(
-            r"\s*(?:to\s+)?(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}?(city|capital|province|locality|town|prefecture|state|region)\b",
+            r"\s*(?:to\s+)?(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}?(city|capital|province|locality|town|prefecture|state|region)"
+            r"\b(?!\s+of\b)",
             tail,
-        ) or re.match(r"\s*(?:to\s+)?(?:the\s+)?(city|capital|province|locality)\b", tail, re.I)
+        ) or re.match(r"\s*(?:to\s+)?(?:the\s+)?(city|capital|province|locality)\b(?!\s+of\b)", tail, re.I)
+        # ('the border town of Poipet' names its place; if the name is not a known place, none is guessed)
         if noun:
             m.destination_anaphor = noun.group(1).lower()  # 'to the southern province'
             break

@@ -165,6 +165,15 @@ class _Assembler:
         return actor_sector(self.disc, actor, affiliation=self.affiliation.get(actor or ""))
 
     def events(self) -> list[Event]:
+        self._lead = self._lead_date()
+        for e in self.encounters:  # dates first: an anchored encounter takes its anchor's final date
+            inherited = self._date_from_lead(e, self._participants(e))
+            if inherited is not None:
+                e.date = inherited
+        for e in self.encounters:
+            if e.date is None and e.anchor is not None and e.anchor.date is not None and e.status == "occurred":
+                e.date = e.anchor.date
+        self._dated = any(e.date is not None and e.date.start for e in self.encounters)
         items: list[tuple[int, str, object]] = []
         for e in self.encounters:
             if self._counts(e):
@@ -180,15 +189,7 @@ class _Assembler:
         for n, (_, _, obj) in enumerate(items, 1):
             self.ids[id(obj)] = f"E{n}"
         self._visits = self._visit_contexts()
-        self._lead = self._lead_date()
         self._places: dict[int, EventPlace | None] = {}
-        for e in self.encounters:  # dates first: an anchored encounter takes its anchor's final date
-            inherited = self._date_from_lead(e, self._participants(e))
-            if inherited is not None:
-                e.date = inherited
-        for e in self.encounters:
-            if e.date is None and e.anchor is not None and e.anchor.date is not None and e.status == "occurred":
-                e.date = e.anchor.date
         out: list[Event] = []
         for _, what, obj in items:
             if what == "statement":
@@ -235,10 +236,12 @@ class _Assembler:
 
     def _counts(self, e: Encounter) -> bool:
         """Is there someone to meet?  A meeting needs two named people or a delegation; a
-        visit one visitor ('X met members of the business council' names no counterpart)."""
+        visit one visitor ('X met members of the business council' names no counterpart), and a
+        date ('X is currently on a visit to Vietnam' frames what the article dates; an article
+        that dates nothing keeps its visits)."""
         people = self._participants(e)
         if e.kind == "visit" or e.intended == "visit":
-            return bool(people or e.delegations)
+            return bool(people or e.delegations) and (e.date is not None or not self._dated)
         return len(people) >= 2 or bool(e.delegations and people) or len(e.delegations) >= 2
 
     def _encounter(self, e: Encounter) -> Event:

@@ -109,9 +109,12 @@ def assign_people(
                 m.delegations.extend(d for d in ctx.group_delegations if d not in m.delegations)
             else:
                 role = disc.lexicon.role_nouns["speaker"].match(text, sent.start)
+                titled = None if role else _titled_subject(disc, sent, m)
                 if role:  # 'The deputy minister, who is on a visit ...': the one with that title
                     who = disc.role_person(role.group(), sent.start) or ctx.actor
                     left_ids = [who] if who else []
+                elif titled:  # 'Yesterday, the Defence Minister called on X': the one whose title says so
+                    left_ids = [titled]
                 else:  # "Mongolia's Minister of Foreign Affairs arrived ...": the last one from there
                     who = _country_role_subject(disc, sent, m)
                     left_ids = [who] if who else []
@@ -150,6 +153,22 @@ def _reports(disc: Discourse, sent: Sentence, r: Ref, m: Mention) -> bool:
     if re.match(r"\s*(?:that\s+)?(?:he|she|they)\b", clause, re.I):
         return False  # 'X recalled that he had visited ...': X again
     return bool(re.search(r"\w", clause))
+
+
+def _titled_subject(disc: Discourse, sent: Sentence, m: Mention) -> str | None:
+    """A subject named by title after an opening phrase ('Yesterday, the Defence Minister called on
+    X', 'On Monday, the Indian minister met ...'): the person named before whose title has it."""
+    text = disc.text
+    hit = re.match(r"\s*(?:[^,;]{1,40},\s*)?(?:the|The)\s+((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*|[a-z]+ minister)\s+$",
+                   text[sent.start : m.start])
+    if not hit:
+        return None
+    words = hit.group(1).split()
+    for i in range(len(words)):  # 'Indian Defence Minister' -> 'Defence Minister' -> 'Minister'
+        who = disc.role_person(" ".join(words[i:]), sent.start)
+        if who:
+            return who
+    return None
 
 
 def _country_role_subject(disc: Discourse, sent: Sentence, m: Mention) -> str | None:
@@ -231,6 +250,11 @@ def _roles(disc: Discourse, sent: Sentence, m: Mention, visiting: list[str]) -> 
                 m.left = [after[0]] + [x for x in m.left if x != after[0]]
                 m.right = [x for x in m.right if x != after[0]]
                 m.hosts = [x for x in m.hosts if x != after[0]]
+            elif re.match(r"\s*(?:(?:made|paid|undertaken)\s+)?by\s+(?:the|their|its|his|her|our)\s+[a-z]",
+                          disc.text[m.end : sent.end]):
+                # 'the two historic visits made by the top leaders': by people it does not name, not by
+                # the sentence's subject
+                m.visitors, m.left, m.people = [], [], list(m.right)
     company = re.search(r"\baccompanied by\b", disc.text[m.start : sent.end])
     if company and (m.kind == "visit" or m.visitors):  # 'was accompanied by X and Y': the visiting party
         cut = m.start + company.end()

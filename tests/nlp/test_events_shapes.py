@@ -363,3 +363,82 @@ def test_a_working_session_is_not_placed_where_a_later_verb_phrase_went():
     events, names = read(text, day("On March 11", "2025-03-11"))
     (meeting,) = [e for e in encounters(events) if e.kind == "meeting"]
     assert place(meeting) != "Cienfuegos"
+
+
+# ---------------------------------------------------------------------------- background and plans
+
+
+def test_visited_the_border_town_of_a_place_goes_there():
+    text = ("On March 11, Moreno Diaz received Hieu in Havana.\n\n"
+            "Hieu last visited the border town of Cao Lanh in January, when he inspected a rice mill.")
+    events, names = read(text, day("On March 11", "2025-03-11"), day("in January", "2025-01"))
+    (visit,) = [e for e in encounters(events) if e.kind == "visit"]
+    assert place(visit) == "Cao Lanh" and visit.date.start == "2025-01" and who(visit, names) == {"Tran Van Hieu"}
+
+
+def test_an_undated_visit_that_frames_dated_encounters_is_no_event_of_its_own():
+    text = ("A delegation of the Ministry of Agriculture led by Tran Van Hieu is currently on a visit to Cuba.\n\n"
+            "Moreno Diaz and Ortiz met with the delegation on Tuesday.\n\n"
+            "Meeting Hieu on the same day, Almeida said the visit was of great significance.")
+    events, names = read(text, day("on Tuesday", "2025-03-11"))
+    assert not [e for e in encounters(events) if e.kind == "visit"]
+    assert {e.date.start for e in encounters(events)} == {"2025-03-11"}
+    undated = "Tran Van Hieu visited Havana and met Moreno Diaz."
+    events, _ = read(undated)
+    assert sorted(e.kind for e in encounters(events)) == ["meeting", "visit"]  # an article that dates nothing
+
+
+def test_visits_by_unnamed_leaders_and_visits_by_several_named_people():
+    text = ("On March 11, Moreno Diaz received Hieu in Havana.\n\n"
+            "The officials praised the ties since the two historic visits made by the top leaders of the two "
+            "parties.\n\n"
+            "Hieu welcomed the official visits to Cuba by Pham Quoc Bao in November 2022 and by Le Thi Mai in June "
+            "2023.")
+    events, names = read(text, day("On March 11", "2025-03-11"), day("in November 2022", "2022-11"),
+                         day("in June 2023", "2023-06"))
+    visits = sorted((e.date.start, sorted(who(e, names))) for e in encounters(events) if e.kind == "visit")
+    assert visits == [("2022-11", ["Pham Quoc Bao"]), ("2023-06", ["Le Thi Mai"])]
+
+
+def test_intentions_to_sign_and_to_welcome_are_no_encounters():
+    text = ("On March 11, Moreno Diaz held talks with Hieu in Havana.\n\n"
+            "The two sides noted that it is necessary to press on with the rice plan, and discuss to soon sign a "
+            "new memorandum.\n\n"
+            "Moreno Diaz said she looked forward to welcoming Hieu at the rice summit in Hanoi.")
+    events, _ = read(text, day("On March 11", "2025-03-11"))
+    assert [e.kind for e in encounters(events)] == ["talks"]
+
+
+def test_held_meetings_with_a_list_is_one_meeting_each():
+    text = ("On March 11, Hieu held meetings with Governor of Matanzas Jorge Almeida; Minister of Agriculture "
+            "Rafael Ortiz; and Ambassador to Cuba Le Thi Mai.")
+    events, names = read(text, day("On March 11", "2025-03-11"))
+    assert sorted(sorted(who(e, names)) for e in encounters(events)) == [
+        ["Jorge Almeida", "Tran Van Hieu"], ["Le Thi Mai", "Tran Van Hieu"], ["Rafael Ortiz", "Tran Van Hieu"]]
+
+
+def test_called_on_and_held_talks_to_improve_ties_is_a_courtesy_call():
+    text = ("Hieu has called on Vice President of the Council of State Lucia Moreno Diaz and held wide-ranging talks "
+            "to improve bilateral ties.\n\n"
+            "During his meeting with Moreno Diaz, Hieu -- whose two-day official visit to Cuba concluded "
+            "yesterday -- thanked her for the rice project.")
+    events, names = read(text, day("yesterday", "2025-03-11"))
+    kinds = {e.kind: e for e in encounters(events)}
+    assert who(kinds["reception"], names) == {"Tran Van Hieu", "Lucia Moreno Diaz"}
+    assert (kinds["visit"].date.start, kinds["visit"].date.end) == ("2025-03-10", "2025-03-11")
+
+
+def test_held_discussions_in_the_capital_and_a_minister_named_by_title():
+    people = PEOPLE + [{"name": "Rui Costa", "mentions": ["Costa"], "country": "MZ",
+                        "titles": [{"text": "Defence Minister"}]}]
+    places = PLACES + [{"name": "Maputo", "kind": "city", "country": "MZ"}]
+    text = ("Defence Minister Rui Costa today held discussions with Minister of Agriculture Rafael Ortiz in capital "
+            "Maputo.\n\n"
+            "Yesterday, the Defence Minister called on Lucia Moreno Diaz, the Vice President.\n\n"
+            "During the talks, Moreno Diaz thanked him for the aid.")
+    events, names = read(text, day("today", "2025-03-12"), day("Yesterday", "2025-03-11"), people=people,
+                         places=places)
+    kinds = {e.kind: e for e in encounters(events)}
+    assert who(kinds["talks"], names) == {"Rui Costa", "Rafael Ortiz"} and place(kinds["talks"]) == "Maputo"
+    assert who(kinds["reception"], names) == {"Rui Costa", "Lucia Moreno Diaz"}
+    assert kinds["reception"].date.start == "2025-03-11"
