@@ -112,6 +112,7 @@ class _Context:
     last_frames: dict[str, _Frame] = field(default_factory=dict)
     last_flow: tuple[_Frame, Period | None, str] | None = None
     p0: int = 0  # where the current paragraph starts
+    last_side: Actor | None = None  # the place the last flow named as its reporter, for "its"
     amount_starts: list[int] = field(default_factory=list)
     attached_ids: set[int] = field(default_factory=set)
 
@@ -296,7 +297,8 @@ def _owner(ctx: _Context, t: _Trigger, s0: int) -> tuple[Actor | None, Actor | N
             return ctx.actors.resolve(owner), None
     m = re.search(r"\b(its|their)\s+(?:[a-z][\w-]*\s+){0,3}$", before, re.IGNORECASE)
     if m:
-        return _subject(ctx, s0, s0 + m.start()), None
+        # "In the first nine months, its export turnover reached ...": the place the text spoke of last
+        return _subject(ctx, s0, s0 + m.start()) or ctx.last_side, None
     end = s0 + len(before.rstrip())
     cand = ctx.actors.actor_ending(end, max(s0, end - 60)) if end < t.start else None
     if cand is not None and cand.source == "anaphor":
@@ -310,6 +312,22 @@ def _owner(ctx: _Context, t: _Trigger, s0: int) -> tuple[Actor | None, Actor | N
     return None, None
 
 
+_PARALLEL = re.compile(r"\s+(?:of|worth|at|totall?ing|reaching|amounting\s+to)\s+x+\s*,?\s+(?:and|while|with|but)\s+"
+                       r"(?:its\s+|their\s+)?$")
+
+
+def _shared_owner(ctx: _Context, t: _Trigger, s0: int) -> Actor | None:
+    """The owner a cue shares with the parallel cue before it: "X's exports of A and imports of B"."""
+    earlier = [x for x in _triggers(ctx.text, s0, t.start) if x.end <= t.start and x.measure != "other"]
+    if not earlier:
+        return None
+    prev = earlier[-1]
+    if not _PARALLEL.fullmatch(_masked(ctx, prev.end, t.start)):
+        return None
+    owner, _ = _owner(ctx, prev, s0)
+    return owner
+
+
 def _masked(ctx: _Context, start: int, end: int) -> str:
     """text[start:end] with each amount replaced by lower-case letters of the same length."""
     out = ctx.text[start:end]
@@ -320,17 +338,32 @@ def _masked(ctx: _Context, start: int, end: int) -> str:
     return out
 
 
+_GOVERNED = ("to", "into", "from", "of", "in", "with", "between", "for", "by", "at", "and", "on", "about",
+             "including")
+
+
 def _subject(ctx: _Context, s0: int, limit: int) -> Actor | None:
-    """The first actor of the clause that no preposition governs."""
+    """The first actor of the clause that no preposition governs ("the province had attracted ...": an
+    anaphor when no place is named)."""
     for a in ctx.actors.actors_in(s0, limit):
         prev = _governor(ctx.text, s0, a.start)
-        if prev and prev[0] in ("to", "into", "from", "of", "in", "with", "between", "for", "by", "at", "and",
-                                "on", "about", "including"):
+        if prev and prev[0] in _GOVERNED:
             continue
         if _dateline(a):
             continue
         return ctx.actors.resolve(a)
+    for m in _anaphor_regex().finditer(ctx.text, s0, limit):
+        prev = _governor(ctx.text, s0, m.start())
+        if prev and prev[0] in _GOVERNED or re.match(r"['’]", ctx.text[m.end():m.end() + 1]):
+            continue
+        return ctx.actors.resolve(ctx.actors.actor_at(m.start(), limit))
     return None
+
+
+@lru_cache(maxsize=1)
+def _anaphor_regex() -> re.Pattern[str]:
+    words = sorted(lexicon()["anaphors"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
 def _dateline(a: Actor) -> bool:
@@ -376,6 +409,8 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry, fill: bo
     """The sides of the flow cue ``t``; ``fill`` completes a one-sided trade total (only for a figure)."""
     text = ctx.text
     owner, pair = _owner(ctx, t, s0)
+    if owner is None and pair is None:
+        owner = _shared_owner(ctx, t, s0)  # "Vietnam's exports of $2.7 billion and imports of $4.1 billion"
     # the cue's prepositional phrases run to the next cue or clause break, across its amounts
     later = [x.start for x in _triggers(text, t.end, s1) if x.start > t.end]
     brk = re.search(r";|\s(?:while|whereas|but|and\s+(?:its|their))\s", text[t.end:s1])
@@ -507,9 +542,9 @@ def _frame(ctx: _Context, t: _Trigger, s0: int, s1: int, carry: _Carry, fill: bo
         f.target = others[0] if others else None
     # an anaphor names a place other than the flow's other side: "Japanese companies have projects in the city"
     if f.source is not None and f.target is not None:
-        if f.target.source == "anaphor" and f.source.source != "anaphor":
+        if f.target.source == "anaphor":  # (both anaphors: "the city shipped goods to the European country")
             f.target = ctx.actors.resolve(ctx.actors.unresolved(f.target), avoid=f.source) or f.target
-        elif f.source.source == "anaphor" and f.target.source != "anaphor":
+        elif f.source.source == "anaphor":
             f.source = ctx.actors.resolve(ctx.actors.unresolved(f.source), avoid=f.target) or f.source
     if f.source is None and f.target is None and measure != "other" and not ctx.actors.actors_in(s0, s1):
         prev = ctx.last_frames.get(measure)  # "Disbursed FDI reached ...": the article's earlier flow
@@ -549,6 +584,8 @@ def _paragraph_pair(ctx: _Context, pos: int) -> tuple[Actor, Actor] | None:
     return None
 
 
+_POSSESSIVE_ANAPHOR = re.compile(r"\b((?:the|this)\s+(?:city|province|country|nation|region|locality|municipality|"
+                                 r"kingdom))['’]s?\s")
 _NOT_A_SIDE = ("to", "into", "from", "of", "in", "with", "between", "for", "by", "at", "on", "about", "including",
                "than", "among")
 
@@ -562,6 +599,14 @@ def _other_side(ctx: _Context, known: Actor, carry: _Carry, s0: int, s1: int,
             and a.kind != "organization" and not _contains(a, known) and not _contains(known, a)
 
     other = carry.reporter if fits(carry.reporter) else None
+    if other is None:
+        # "South Africa remains the city's largest trading partner": a possessive anaphor
+        for m in _POSSESSIVE_ANAPHOR.finditer(ctx.text, s0, t.start):
+            a = ctx.actors.actor_ending(m.end(1), s0)
+            a = ctx.actors.resolve(a, avoid=known) if a is not None and a.source == "anaphor" else None
+            if fits(a):
+                other = a
+                break
     if other is None:
         for a in ctx.actors.actors_in(s0, s1):
             prev = _governor(ctx.text, s0, a.start)
@@ -605,6 +650,10 @@ def _update_carry(carry: _Carry, f: _Frame, ctx: _Context | None = None) -> None
         carry.reporter, carry.partner = f.source, f.target or carry.partner
     elif f.measure == "imports" and f.target is not None:
         carry.reporter, carry.partner = f.target, f.source or carry.partner
+    if ctx is not None:
+        reporter = f.target if f.measure == "imports" or f.source is None else f.source
+        if reporter is not None and reporter.kind not in (None, "organization"):
+            ctx.last_side = reporter
 
 
 # --------------------------------------------------------------------------- shares
@@ -948,6 +997,12 @@ def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: 
             figures.append(_figure("other", subject, f.source if f else None, f.target if f else None,
                                    a, per, "growth", evidence, value=value))
             continue
+        if (t is None or f is None) and a.kind == "money" and ctx.last_flow is not None and qualifier is None \
+                and _IT.search(text[_clause(text, s0, s1, a.start)[0]:a.start]):
+            # "Two-way trade reached $X in 2021. In the first five months of this year, it hit $Y": the same flow
+            last = ctx.last_flow[0]
+            figures.append(_figure(last.measure, None, last.source, last.target, a, per, qualifier, evidence))
+            continue
         if t is None or f is None:
             ranked = _ranked(ctx, a, s0) if a.kind == "money" and not triggers else None
             if ranked is not None:
@@ -987,6 +1042,7 @@ def _with_equivalents(figures: list[Figure], amounts: list[Amount]) -> list[Figu
     return out
 
 
+_IT = re.compile(r"(?:^|[,;:]\s*|\bthat\s+)(?:it|this\s+figure|the\s+figure)\s+(?:[a-z]+\s+){1,3}$")
 _RANKED = re.compile(
     r"\s+(?:(?:led|leads|leading|tops|topped|topping|ranked\s+\w+|ranks\s+\w+|ranking\s+\w+|came\s+\w+|comes\s+\w+|"
     r"was\s+\w+|is\s+\w+|followed)(?:\s+the\s+(?:list|ranking|table))?\s+)?with\s+"
@@ -1013,10 +1069,16 @@ def _ranked(ctx: _Context, a: Amount, s0: int) -> tuple[_Frame, Period | None] |
     f = _Frame(last.measure, last.source, last.target)
     if f.source is None:
         f.source = actor
-    elif f.target is None or last.measure in ("exports", "investment", "trade_turnover"):
+    elif f.target is None:
         f.target = actor
     else:
-        f.source = actor
+        # both named: the ranking varies the article's less salient side ("Japan had 245 projects in Dong
+        # Nai ... The RoK leads the list with 470 projects": investors in Dong Nai)
+        score = ctx.actors.salience()
+        if score.get(f.source.name or "", 0) > score.get(f.target.name or "", 0):
+            f.target = actor
+        else:
+            f.source = actor
     return f, period
 
 

@@ -404,6 +404,10 @@ class ActorIndex:
                 return None
             return Actor(actor.start, actor.end, actor.text, found.name, found.kind, found.country, "anaphor")
         kind = "country" if actor.kind == "kingdom" else actor.kind
+        if kind in ("city", "province") and actor.start > 0:
+            recent = self._recent(kind, actor.start, avoid)
+            if recent is not None:  # "... briefed them on Binh Duong.\n\nAs of September, the province had ..."
+                return Actor(actor.start, actor.end, actor.text, recent.name, recent.kind, recent.country, "anaphor")
         ranked = self.top(kind, 8)
         if actor.kind == "kingdom":
             ranked = [c for c in ranked if _is_kingdom(c.country)]
@@ -415,6 +419,30 @@ class ActorIndex:
             return None
         found = ranked[0]
         return Actor(actor.start, actor.end, actor.text, found.name, found.kind, found.country, "anaphor")
+
+    def _recent(self, kind: str, pos: int, avoid: Actor | None) -> Actor | None:
+        """The place of ``kind`` the anaphor at ``pos`` points back to: among those named in its paragraph
+        and the one before (not ``avoid``'s), the most salient, then the latest."""
+        text = self.text
+        cur = text.rfind("\n", 0, pos)
+        prev = 0
+        if cur > 0:
+            j = cur
+            while j > 0 and text[j - 1] in "\n \t\r":
+                j -= 1
+            prev = text.rfind("\n", 0, j) + 1
+        lo = bisect_left(self._starts, prev)
+        found: list[Actor] = []
+        for a in self.mentions[lo:bisect_left(self._starts, pos)]:
+            if a.source != "place" or a.kind != kind or a.name is None:
+                continue
+            if avoid is not None and (a.name == avoid.name or avoid.country is not None and a.country == avoid.country):
+                continue
+            found.append(a)
+        if not found:
+            return None
+        score = self.salience()
+        return max(enumerate(found), key=lambda ia: (score.get(ia[1].name or "", 0), ia[0]))[1]
 
     def unresolved(self, actor: Actor) -> Actor:
         """An anaphor as the text gave it, to resolve again against the other side."""

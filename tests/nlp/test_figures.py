@@ -51,6 +51,7 @@ GAZETTEER = {
     "Yunnan": ("province", "CN", ["Yunnan"]),
     "Gyeonggi": ("province", "KR", ["Gyeonggi"]),
     "Quang Ninh": ("province", "VN", ["Quang Ninh"]),
+    "Hungary": ("country", "HU", ["Hungary"]),
 }
 
 
@@ -660,3 +661,40 @@ def test_figures_a_list_of_flows_in_a_present_sentence_keeps_the_sentences_perio
     text = ("Peru is Chile's largest partner, with two-way trade reaching $6.8 billion in 2023, including Chile's "
             "exports of $2.7 billion.")
     assert [p for _, _, p in periods(text)] == [("2023-01-01", "2023-12-31")] * 2
+
+
+def test_figures_exports_and_imports_of_one_owner():
+    text = ("Peru is Chile's largest partner, with two-way trade reaching $6.8 billion in 2023, including Chile's "
+            "exports of $2.7 billion and imports of $4.1 billion.")
+    assert sides(text)[1:] == [("exports", "Chile", "Peru", 2.7e9), ("imports", "Peru", "Chile", 4.1e9)]
+
+
+def test_figures_it_refers_to_the_flow_just_told():
+    text = ("Two-way trade between Laos and Peru reached $90 million in 2023. In the first five months of this "
+            "year, it hit $40 million, up 11 percent year-on-year.")
+    fs = figures(text)
+    assert [(f.measure, f.from_, f.to, f.value) for f in fs][1] == ("trade_turnover", "Laos", "Peru", 40e6)
+    assert (fs[1].period.start, fs[1].period.end) == ("2024-01-01", "2024-05-31")
+
+
+def test_figures_the_citys_largest_trading_partner():
+    text = ("Ho Chi Minh City leaders met Peru's envoy. Ho Chi Minh City grows fast. Peru remains the city's "
+            "largest trading partner in South America, with two-way trade of $1 billion in 2023.")
+    [f] = figures(text)
+    assert (f.measure, {f.from_, f.to}) == ("trade_turnover", {"Peru", "Ho Chi Minh City"})
+
+
+def test_figures_the_province_is_the_one_the_text_just_spoke_of():
+    text = ("Quang Ninh leaders received a Gyeonggi delegation. Gyeonggi officials toured Quang Ninh. Gyeonggi "
+            "has many firms and Gyeonggi is big.\n\n"
+            "The host briefed the guests on Quang Ninh, a leading industrial hub.\n\n"
+            "As of the end of June, the province had attracted $9 billion in foreign direct investment. In the "
+            "first half of this year, its export turnover reached $3 billion.")
+    assert sides(text) == [("investment", None, "Quang Ninh", 9e9), ("exports", "Quang Ninh", None, 3e9)]
+
+
+def test_figures_the_city_shipped_goods_to_the_european_country():
+    text = ("Hanoi and Vietnam officials met Hungary's envoy. Vietnam grows. Vietnam trades.\n\n"
+            "Hanoi's trade with Hungary was $142 million last year, and in the first five months of this year the "
+            "city shipped goods worth $38 million to the Central European country.")
+    assert sides(text)[-1] == ("exports", "Hanoi", "Hungary", 38e6)
