@@ -118,7 +118,8 @@ class Tracker:
         anchors = [m for m in mentions if m.anaphoric and m.frame and m.status == "occurred" and not m.sentence.caption]
         for m in anchors:  # 'After the talks, A and B witnessed the signing ...': the talks date the rest
             self._add(m)
-        told_here = self._told.get(sentence_index, [])
+        told_here = [e for e in self._told.get(sentence_index, [])
+                     if not any(a.earlier and a in e.mentions for a in anchors)]  # 'Before his tour, ...'
         anchor = next((e for e in told_here if e.date is not None), told_here[0] if told_here else None)
         for m in mentions:
             if m in anchors:
@@ -282,7 +283,7 @@ class Tracker:
             told.append(e)
 
     def _antecedent(self, m: Mention) -> Encounter | None:
-        cands = [e for e in self.events if _dates_agree(m.own_date, e.date)]
+        cands = [e for e in self.events if _dates_agree(m.own_date, e.date) and _owned(m, e)]
         if not cands:
             return None
         people = set(m.people)
@@ -338,7 +339,7 @@ class Tracker:
         best = None
         people = set(m.people)
         for e in self.events:
-            if not _dates_agree(m.own_date, e.date):
+            if not _dates_agree(m.own_date, e.date) or not _owned(m, e):
                 continue
             fits = _kind_fits(m, e)
             if m.kind not in _GENERIC and not fits:
@@ -431,6 +432,14 @@ def _dates_agree(a: DateExpr | None, b: DateExpr | None) -> bool:
 def _norm(text: str | None) -> str:
     words = (text or "").lower().replace(",", " ").split()
     return " ".join(w for w in words if w not in ("on", "in", "the", "of", "at", "from"))
+
+
+def _owned(m: Mention, e: Encounter) -> bool:
+    """'their talks with C' names talks that A and B, its owners, took part in: not another encounter
+    of C's."""
+    if m.det != "possessive" or not m.left or not e.people:
+        return True
+    return bool(set(m.left) & set(e.people))
 
 
 def _kind_fits(m: Mention, e: Encounter) -> bool:

@@ -128,6 +128,9 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
             m.frame = "occasion"
         elif _ends_with(lex.frames["relation"], frame_text):
             m.frame = "relation"
+            # 'Before his China tour, X visited Laos': what follows came earlier, on other days ('before the
+            # signing' is the same day)
+            m.earlier = m.kind == "visit" and bool(re.search(r"\b(?:before|prior to|ahead of)\s*$", frame_text, re.I))
         elif _ends_with(lex.frames["during"], frame_text):
             m.frame = "during"
         m.relcl = bool(RELATIVE_CLAUSE.search(before))
@@ -138,9 +141,14 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
             and re.match(r"(?:his|her)\b", text[det_pos : det_pos + 4], re.I)
             and not RELATIVE_CLAUSE.search(before)
         ):
-            # 'X recalled his visit to Malé': X; 'He said ... during his meeting with Y': the one told of
+            # 'X recalled his visit to Malé': X; 'He said ... during his meeting with Y': the one told of;
+            # 'Before his China tour, Kerry visited Laos': the subject the opening phrase leads to
+            opening = re.match(r"[^,;]*,\s*", text[t.end : sent.end]) if not text[sent.start : det_pos].strip(
+                " ,").lower().split()[:-1] else None
+            ahead = disc.refs_in(t.end + opening.end(), t.end + opening.end() + 40, "person") if opening else []
             owner = (
-                next(
+                (ahead[0].id if ahead and ahead[0].start == t.end + opening.end() else None)
+                or next(
                     (
                         r.id
                         for r in reversed(disc.refs_in(sent.start, t.start, "person"))
@@ -174,9 +182,12 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
     for prev, m in zip(mentions, mentions[1:], strict=False):
         if CONTINUING_CLAUSE.search(text, prev.end, m.start):
             m.enclosing = prev  # '... his visit to Kunming in August, when he held talks with X'
-        elif (prev.kind == "visit" and not prev.rule.nominal and not m.rule.nominal and m.kind != "visit"
-              and re.fullmatch(r"[^,;:()]{0,60}\band\s+(?:also\s+|then\s+)?", text[prev.end : m.start])):
-            m.enclosing = prev  # 'visited Gyeonggi and worked with Governor X': there, then
+        elif (prev.kind == "visit" and not m.rule.nominal and m.kind != "visit"
+              and (not prev.rule.nominal or re.search(r"\b(?:paid|made|pays|makes|paying|making)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$",
+                                                       text[max(sent.start, prev.start - 30) : prev.start]))
+              and re.fullmatch(r"[^;:()]{0,60}?,?\s*\band\s+(?:also\s+|then\s+)?", text[prev.end : m.start])
+              and text[prev.end : m.start].count(",") <= 1):
+            m.enclosing = prev  # 'visited Gyeonggi and worked with X', 'paid a visit to China ..., and also met Y'
     _assign_dates(disc, sent, mentions)
     # 'X, who is leading a delegation to Malaysia and Vietnam, said ...' describes X; with dates
     # of its own ('who is on a working visit to Vietnam from November 9-19') it is a visit
@@ -518,6 +529,8 @@ def _consumed(disc: Discourse, sent: Sentence, t: Trigger) -> bool:
         return False
     if re.search(r",\s*(?:who|which)\b", between, re.I):
         return False
+    if re.match(r"\s+by\b", between):  # 'X, invited by Y, is paying a visit': a passive aside, not an invitation
+        return False
     return True
 
 
@@ -709,8 +722,8 @@ def _assign_dates(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> N
                     if d.start
                     and len(d.start) == 10
                     and re.search(
-                        r"\barriv\w*\s+(?:on\s+|in\s+\w+\s+on\s+)?$",
-                        text[max(sent.start, d.offsets[0] - 25) : d.offsets[0]],
+                        r"\barriv\w*\s+(?:in\s+[A-Z][\w.' -]{0,30}?\s+)?(?:earlier\s+|early\s+|late\s+)?(?:on\s+)?$",
+                        text[max(sent.start, d.offsets[0] - 60) : d.offsets[0]],
                         re.I,
                     )
                 ),

@@ -95,6 +95,7 @@ class Mention:
     rule: TriggerRule
     det: str | None = None  # definite | possessive | indefinite | None
     frame: str | None = None  # during | relation | occasion
+    earlier: bool = False  # a relation frame that puts what follows before it ('Before his tour, ...')
     relcl: bool = False
     status: str = "occurred"
     anaphoric: bool = False
@@ -339,8 +340,10 @@ def visiting_person(disc: Discourse, sent: Sentence, start: int, end: int) -> st
     limit = min(sent.end, end + (stop.start() if stop else 120), end + 120)
     refs = disc.refs_in(end, limit) + disc.title_refs(end, limit)
     refs.sort(key=lambda r: r.start)
-    if refs and refs[0].kind in ("person", "title"):
-        return refs[0].id
+    # 'visiting US Secretary of State John Kerry': a country or body inside the title comes first
+    people = [r for r in refs if r.kind in ("person", "title")]
+    if people and not re.search(r"\b(?:to|in|for|and|with|the)\s", text[end : people[0].start]):
+        return people[0].id
     return None
 
 

@@ -74,7 +74,7 @@ def assign_people(
                 resume = segment_end(text, after.end, sent.end, disc.dates_in(sent.start, sent.end))
                 stop = ordered[i + 2].start if i + 2 < len(ordered) else sent.end
                 right += [r for r in persons if resume <= r.start < stop]
-        if not m.anaphoric:
+        if not m.anaphoric or m.det == "possessive":  # 'X said that A and B described their talks with C'
             left = [r for r in left if not _reports(disc, sent, r, m)]
         left_ids = unique(m.left) + [r.id for r in left]
         right_ids = [r.id for r in right]

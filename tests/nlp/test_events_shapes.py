@@ -442,3 +442,46 @@ def test_held_discussions_in_the_capital_and_a_minister_named_by_title():
     assert who(kinds["talks"], names) == {"Rui Costa", "Rafael Ortiz"} and place(kinds["talks"]) == "Maputo"
     assert who(kinds["reception"], names) == {"Rui Costa", "Lucia Moreno Diaz"}
     assert kinds["reception"].date.start == "2025-03-11"
+
+
+def test_met_with_a_visiting_official_whose_title_names_a_country_is_one_meeting():
+    people = PEOPLE + [{"name": "John Carter", "mentions": ["Carter"], "country": "US",
+                        "titles": [{"text": "US Secretary of Agriculture"}]}]
+    places = PLACES + [{"name": "US", "kind": "country", "country": "US"}]
+    text = ("HAVANA - Moreno Diaz on Saturday met with visiting US Secretary of Agriculture John Carter on rice "
+            "trade.\n\n"
+            "Carter arrived in Havana earlier on Saturday for a two-day visit with a schedule of meetings.")
+    events, names = read(text, day("on Saturday", "2025-03-08", occurrence=0), day("on Saturday", "2025-03-08",
+                         occurrence=1), people=people, places=places, published="2025-03-08")
+    kinds = sorted((e.kind, sorted(who(e, names))) for e in encounters(events))
+    assert kinds == [("meeting", ["John Carter", "Lucia Moreno Diaz"]), ("visit", ["John Carter"])]
+    (visit,) = [e for e in encounters(events) if e.kind == "visit"]
+    assert (visit.date.start, visit.date.end) == ("2025-03-08", "2025-03-09")
+
+
+def test_paid_a_visit_on_days_and_also_met_someone_then():
+    text = ("On March 11, Moreno Diaz received Hieu in Havana.\n\n"
+            "Pham Quoc Bao paid a visit to Cuba on January 19-20, and also met with Moreno Diaz.")
+    events, names = read(text, day("On March 11", "2025-03-11"),
+                         day("on January 19-20", "2025-01-19", "2025-01-20"))
+    (meeting,) = [e for e in encounters(events) if e.kind == "meeting"]
+    assert who(meeting, names) == {"Pham Quoc Bao", "Lucia Moreno Diaz"} and meeting.date.start == "2025-01-19"
+
+
+def test_their_talks_with_someone_are_the_talks_of_those_who_had_them():
+    text = ("On March 11, Moreno Diaz met with Hieu in Havana.\n\n"
+            "Moreno Diaz said that Ortiz and Almeida described their talks with Hieu as candid.")
+    events, names = read(text, day("On March 11", "2025-03-11"))
+    found = sorted((e.kind, sorted(who(e, names))) for e in encounters(events))
+    assert found == [("meeting", ["Lucia Moreno Diaz", "Tran Van Hieu"]),
+                     ("talks", ["Jorge Almeida", "Rafael Ortiz", "Tran Van Hieu"])]
+
+
+def test_invited_by_someone_is_no_invitation_and_before_a_tour_is_another_day():
+    text = ("Moreno Diaz and Hieu held talks in Havana on Wednesday morning. Hieu, invited by Moreno Diaz, is "
+            "paying a two-day visit to Havana beginning Tuesday.\n\n"
+            "Before his Cuba tour, Hieu visited Dong Thap and Matanzas.")
+    events, names = read(text, day("on Wednesday morning", "2025-03-12"), day("Tuesday", "2025-03-11"))
+    visits = [e for e in encounters(events) if e.kind == "visit"]
+    assert [(v.date.start, v.date.end) for v in visits] == [("2025-03-11", "2025-03-12")]
+    assert "Tran Van Hieu" in who(visits[0], names)
