@@ -219,6 +219,8 @@ class ActorIndex:
             code = _country_code(p.name)
             if code and kind in (None, "country"):
                 return "country", country or code
+        elif kind != "country" and _country_code(p.name) == country:
+            return "country", country  # "Mexico" in the country Mexico: the country, whatever else it names
         return kind, country
 
     def canonical(self, text: str) -> tuple[str, str | None, str | None, str]:

@@ -698,3 +698,11 @@ def test_figures_the_city_shipped_goods_to_the_european_country():
             "Hanoi's trade with Hungary was $142 million last year, and in the first five months of this year the "
             "city shipped goods worth $38 million to the Central European country.")
     assert sides(text)[-1] == ("exports", "Hanoi", "Hungary", 38e6)
+
+
+def test_figures_a_place_named_as_its_own_country_is_the_country():
+    text = "Vietnam met Mexico. Vietnam's imports from the Latin American country reached $900 million in 2024."
+    places = [Place(id="L1", name="Vietnam", kind="country", country="VN", mentions=[(0, 7), (20, 27)]),
+              Place(id="L2", name="Mexico", kind="province", country="MX", mentions=[(12, 18)])]
+    [f] = extract_figures(text, build_actors(text, places), analyse_time(text, "2025-01-10"))
+    assert (f.measure, f.from_, f.to) == ("imports", "Mexico", "Vietnam")

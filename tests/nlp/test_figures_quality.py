@@ -1,8 +1,10 @@
-"""Figures, dates and publication dates through the full pipeline (slow: needs the model).
+"""Figures, dates and publication dates through the full pipeline.
 
-Scored with ../shared/eval/score.py on the seeds and on the invented, gold-annotated articles
-of tests/fixtures/articles.  Only the categories this component owns are asserted here
-(flows, other figures, publication dates); the overall gate is tests/test_quality.py.
+Scored with ../shared/eval/score.py on the seeds and on the invented, gold-annotated sets of
+tests/fixtures (articles, heldout, blind, blind2), with the model and with the rules alone.  Only
+the categories this component owns are asserted here (flows, other figures, publication dates);
+the overall gate is tests/test_quality.py.  The sets' floors are in tests/fixtures/figure_floors.json
+and only rise.
 """
 
 from __future__ import annotations
@@ -83,3 +85,49 @@ def test_figures_seed_series_end_to_end(shared_dir, pipeline_settings):
     assert inferred.published == "2023-11"
     assert any(w.kind == "published_inferred" and "anniversary" in w.message for w in inferred.warnings)
     assert any(d.start == "2023-11-10" for d in inferred.dates)
+
+
+# --------------------------------------------------------------------------- the invented sets' floors
+
+SETS = ("articles", "heldout", "blind", "blind2")
+FIGURE_FLOORS = ROOT / "tests" / "fixtures" / "figure_floors.json"
+
+
+def _set_scores(shared: Path, model: str, name: str) -> dict[str, float]:
+    """Flows, other figures and publication dates of one invented set, scored by ../shared/eval/score.py."""
+    from legation.pipeline import extract_files
+    from legation.settings import Settings
+
+    articles = ROOT / "tests" / "fixtures" / name
+    if not articles.is_dir():
+        pytest.skip(f"tests/fixtures/{name} is not there")
+    scorer = _scorer(shared)
+    run = extract_files([articles], settings=Settings(model=model))
+    assert not run.rejected, run.rejected
+    docs = {d.id: d.to_contract() for d in run}
+    tally = scorer.Tally()
+    for gold_file in sorted(articles.glob("*.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        if "id" in gold:  # the sets' floors.json is no gold
+            scorer.score_doc(gold, docs[gold["id"]], tally, False)
+    return {c: tally.f1(c) for c in ("flows", "other_figures", "published")}
+
+
+def _check_floors(scores: dict[str, float], name: str, kind: str) -> None:
+    data = json.loads(FIGURE_FLOORS.read_text(encoding="utf-8"))
+    eps = data["epsilon"]
+    below = [f"{c}: {scores[c]:.3f} < {f:.3f}" for c, f in data[name][kind].items() if scores[c] < f - eps]
+    assert not below, f"figure quality on {name} ({kind}) fell below its floors: " + "; ".join(below)
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_figures_quality_rules_alone(shared_dir, name):
+    from legation.nlp import BLANK
+
+    _check_floors(_set_scores(shared_dir, BLANK, name), name, "blank")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", SETS)
+def test_figures_quality_with_the_model(shared_dir, pipeline_settings, name):
+    _check_floors(_set_scores(shared_dir, pipeline_settings.model, name), name, "model")
