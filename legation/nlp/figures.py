@@ -113,6 +113,8 @@ class _Context:
     last_flow: tuple[_Frame, Period | None, str] | None = None
     p0: int = 0  # where the current paragraph starts
     last_side: Actor | None = None  # the place the last flow named as its reporter, for "its"
+    last_flow_at: int = 0  # where the sentence of ``last_flow`` starts
+    prev_p0: int = 0  # where the previous paragraph starts ("it" reaches back no further)
     amount_starts: list[int] = field(default_factory=list)
     attached_ids: set[int] = field(default_factory=set)
 
@@ -843,7 +845,7 @@ def extract_figures(text: str, actors: ActorIndex, time: TimeAnalysis | None = N
     last_period: tuple[TimeMention, Resolved] | None = None
     for p0, p1 in paragraphs(text):
         carry = _Carry()
-        ctx.p0 = p0
+        ctx.prev_p0, ctx.p0 = ctx.p0, p0
         p_dates = mentions[bisect_left(starts, p0):bisect_left(starts, p1)]
         if not any(_is_period_like(m, r) for m, r in p_dates):
             # wire copy runs one sentence a paragraph: "... in the first four months of 2025.\n\nOf the total,
@@ -998,7 +1000,7 @@ def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: 
                                    a, per, "growth", evidence, value=value))
             continue
         if (t is None or f is None) and a.kind == "money" and ctx.last_flow is not None and qualifier is None \
-                and _IT.search(text[_clause(text, s0, s1, a.start)[0]:a.start]):
+                and ctx.last_flow_at >= ctx.prev_p0 and _IT.search(text[_clause(text, s0, s1, a.start)[0]:a.start]):
             # "Two-way trade reached $X in 2021. In the first five months of this year, it hit $Y": the same flow
             last = ctx.last_flow[0]
             figures.append(_figure(last.measure, None, last.source, last.target, a, per, qualifier, evidence))
@@ -1022,6 +1024,7 @@ def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: 
             continue
         figures.append(_figure(t.measure, None, f.source, f.target, a, per, qualifier, evidence))
         ctx.last_flow = (f, per, a.unit)
+        ctx.last_flow_at = s0
     if sentence_periods:
         carry.period = sentence_periods[-1]
         carry.inherited = False
@@ -1042,7 +1045,9 @@ def _with_equivalents(figures: list[Figure], amounts: list[Amount]) -> list[Figu
     return out
 
 
-_IT = re.compile(r"(?:^|[,;:]\s*|\bthat\s+)(?:it|this\s+figure|the\s+figure)\s+(?:[a-z]+\s+){1,3}$")
+_IT = re.compile(r"(?:^|[,;:]\s*|\bthat\s+)(?:it|this\s+figure|the\s+figure)\s+(?:(?:has|had)\s+)?"
+                 r"(?:reached|hit|stood\s+at|was|totall?ed|amounted\s+to|rose\s+to|grew\s+to|fell\s+to|climbed\s+to|"
+                 r"dropped\s+to|topped|exceeded|came\s+to|surpassed)\s+$")
 _RANKED = re.compile(
     r"\s+(?:(?:led|leads|leading|tops|topped|topping|ranked\s+\w+|ranks\s+\w+|ranking\s+\w+|came\s+\w+|comes\s+\w+|"
     r"was\s+\w+|is\s+\w+|followed)(?:\s+the\s+(?:list|ranking|table))?\s+)?with\s+"

@@ -706,3 +706,11 @@ def test_figures_a_place_named_as_its_own_country_is_the_country():
               Place(id="L2", name="Mexico", kind="province", country="MX", mentions=[(12, 18)])]
     [f] = extract_figures(text, build_actors(text, places), analyse_time(text, "2025-01-10"))
     assert (f.measure, f.from_, f.to) == ("imports", "Mexico", "Vietnam")
+
+
+@pytest.mark.parametrize("text", [
+    "Exports from Laos to Peru reached $90 million in 2023. The bridge is vital, and it will cost $40 million.",
+    "Exports from Laos to Peru reached $90 million in 2023.\n\nA new port opened on the river.\n\nIt was $40 million.",
+])
+def test_figures_it_is_the_flow_only_for_a_level_verb_nearby(text):
+    assert figures(text)[-1].measure == "other"
