@@ -945,8 +945,9 @@ def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: 
     sentence_periods: list[tuple[TimeMention, Resolved]] = []
     periods = {id(a): _period_for(ctx, a, attached.get(id(a)), free, p_dates, s0, s1, amounts, attached,
                                   growth=_growth_sign(ctx, a, s0) is not None, share=id(a) in shares,
-                                  previous=carry.period, tense=_tense_at(text, s0, s1, a.start),
-                                  inherited=carry.inherited)
+                                  previous=carry.period if not carry.inherited or _flow_figure(ctx, a, triggers, s0)
+                                  else None,
+                                  tense=_tense_at(text, s0, s1, a.start), inherited=carry.inherited)
                for a in amounts}
     for i, a in enumerate(amounts):
         if attached.get(id(a)) is None and _growth_sign(ctx, a, s0) is not None and id(a) not in shares:
@@ -1029,6 +1030,12 @@ def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: 
         carry.period = sentence_periods[-1]
         carry.inherited = False
     return _with_equivalents(figures, amounts)
+
+
+def _flow_figure(ctx: _Context, a: Amount, triggers: list[_Trigger], s0: int) -> bool:
+    """Does a trade or investment cue govern the amount (only those keep a period across paragraphs)?"""
+    t = _governing(ctx, a, triggers, s0)
+    return t is not None and t.measure != "other"
 
 
 def _with_equivalents(figures: list[Figure], amounts: list[Amount]) -> list[Figure]:
@@ -1221,8 +1228,23 @@ def _tense_at(text: str, s0: int, s1: int, pos: int, clause_only: bool = False) 
             cut = m.end()
         return re.findall(r"[a-z]+", chunk[cut:].lower() if cut is not None else chunk.lower())
 
-    own = verdict(words(c0, pos)) or verdict(list(reversed(words(pos, c1))))
+    def after(words: list[str]) -> str | None:
+        # the verb after an amount that opens its clause ("About 30 percent of the wine sold there comes
+        # through ..."): auxiliaries and present forms only, a participle ("sold") is no main verb
+        for w in words:
+            if w in _AUXILIARY_PAST:
+                return "past"
+            if w in present:
+                return "present"
+            if w in future:
+                return "future"
+        return None
+
+    own = verdict(words(c0, pos)) or after(words(pos, c1))
     return own if own is not None or clause_only else verdict(words(s0, pos))
+
+
+_AUXILIARY_PAST = frozenset({"was", "were", "had", "did"})
 
 
 def _own_tense(text: str, s0: int, s1: int, pos: int) -> str | None:

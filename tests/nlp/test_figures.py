@@ -714,3 +714,15 @@ def test_figures_a_place_named_as_its_own_country_is_the_country():
 ])
 def test_figures_it_is_the_flow_only_for_a_level_verb_nearby(text):
     assert figures(text)[-1].measure == "other"
+
+
+def test_figures_only_a_flow_keeps_the_previous_paragraphs_period():
+    text = ("Chile's exports to Peru rose to $5 billion last year.\n\n"
+            "A 20% stake in the venture was sold for $12 million.")
+    assert [p for _, _, p in periods(text)][1:] == [None, None]
+
+
+def test_figures_a_participle_after_a_share_is_no_past_verb():
+    text = ("Chile's exports to Peru rose to $5 billion last year. About 30 percent of Chilean wine sold in Peru "
+            "comes through Lima, the trade office said.")
+    assert periods(text)[-1] == ("share", 30.0, None)
