@@ -221,8 +221,13 @@ def _growth_sign(ctx: _Context, a: Amount, s0: int) -> int | None:
 
 def _share_verb_before(text: str, s0: int, pos: int) -> bool:
     window = " ".join(_words_before(text, s0, pos, 4))
-    return any(window.endswith(v) or window.endswith(v + " about") or window.endswith(v + " around")
-               or window.endswith(v + " only") or window.endswith(v + " some") for v in lexicon()["share_verbs"])
+    return _share_verb_regex().search(window) is not None
+
+
+@lru_cache(maxsize=1)
+def _share_verb_regex() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(v) for v in sorted(lexicon()["share_verbs"], key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=\s)|(?<=\W))(?:{verbs})(?:\s+(?:about|around|only|some))?$")
 
 
 def _qualifier(ctx: _Context, a: Amount, s0: int) -> str | None:
@@ -578,7 +583,7 @@ def _paragraph_pair(ctx: _Context, pos: int) -> tuple[Actor, Actor] | None:
     """"Vietnam regards Egypt as a gateway ... Trade between the two countries": the two countries the
     paragraph has named so far, when it has named exactly two."""
     seen: list[Actor] = []
-    for a in ctx.actors.actors_in(ctx.p0, pos):
+    for a in ctx.actors.actors_in(max(ctx.p0, pos - 1500), pos):  # (bounded: linear in long paragraphs)
         if a.kind == "country" and a.name and a.source != "anaphor" and all(x.name != a.name for x in seen):
             seen.append(a)
     if len(seen) == 2:
@@ -841,6 +846,9 @@ def extract_figures(text: str, actors: ActorIndex, time: TimeAnalysis | None = N
         by_sentence.setdefault(s, []).append(a)
     out: list[Figure] = []
     seen: set[tuple] = set()
+    head = re.match(r"\s*[^\n]*?[^.!?:;\s\"”’]\s*\n", text)  # a headline: the first line, unpunctuated
+    head_end = head.end() if head is not None else 0
+    headline: list[Figure] = []
     si = 0
     last_period: tuple[TimeMention, Resolved] | None = None
     for p0, p1 in paragraphs(text):
@@ -866,20 +874,19 @@ def extract_figures(text: str, actors: ActorIndex, time: TimeAnalysis | None = N
                             _update_carry(carry, f, ctx)
                 continue
             ctx.dates = mentions[bisect_left(starts, s0):bisect_left(starts, s1)]
-            out.extend(_sentence(ctx, s0, s1, sentence_amounts, triggers, carry, p_dates))
+            for fig in _sentence(ctx, s0, s1, sentence_amounts, triggers, carry, p_dates):
+                if head_end and fig.evidence is not None and fig.evidence.start < head_end:
+                    headline.append(fig)
+                    continue
+                key = (fig.measure, fig.subject, fig.from_, fig.to, fig.value, fig.unit,
+                       fig.period.start if fig.period else None, fig.qualifier)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(fig)
         last_period = carry.period
     # a headline (the first line, no sentence punctuation) restating a figure the body gives in full
-    head = re.match(r"\s*[^\n]*?[^.!?:;\s\"”’]\s*\n", text)
-    if head is not None:
-        in_body = {(f.value, f.unit) for f in out if f.evidence is None or f.evidence.start >= head.end()}
-        out = [f for f in out if f.evidence is None or f.evidence.start >= head.end() or (f.value, f.unit) not in in_body]
-    unique: list[Figure] = []
-    for fig in out:
-        key = (fig.measure, fig.subject, fig.from_, fig.to, fig.value, fig.unit,
-               fig.period.start if fig.period else None, fig.qualifier)
-        if key not in seen:
-            seen.add(key)
-            unique.append(fig)
+    in_body = {(f.value, f.unit) for f in out}
+    unique = [f for f in headline if (f.value, f.unit) not in in_body] + out
     # a figure repeated without its period ("bilateral trade hits €3.2bn" before the dated statement)
     dated: dict[tuple, list[set[str]]] = {}
     for d in unique:
@@ -927,13 +934,14 @@ def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: 
     frames: dict[int, _Frame] = {}
     share_regions: list[tuple[int, int]] = []
     shares: dict[int, tuple[str, str | None, Actor | None, int]] = {}
+    signs = {id(a): _growth_sign(ctx, a, s0) for a in amounts}
     for a in amounts:
         if a.kind in ("percent", "fraction"):
             np = _share_np(ctx, a, s1)
             if np is None and a.kind == "percent" and _share_verb_before(text, s0, a.start) \
                     and not _OF.match(text, a.end):
                 np = ("total", None, None, a.end)  # "with Vietnam's exports accounting for 80 percent,"
-            if np is not None and _growth_sign(ctx, a, s0) is None:
+            if np is not None and signs[id(a)] is None:
                 shares[id(a)] = np
                 share_regions.append((a.end, np[3]))
     part = None
@@ -944,13 +952,13 @@ def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: 
     figures: list[Figure] = []
     sentence_periods: list[tuple[TimeMention, Resolved]] = []
     periods = {id(a): _period_for(ctx, a, attached.get(id(a)), free, p_dates, s0, s1, amounts, attached,
-                                  growth=_growth_sign(ctx, a, s0) is not None, share=id(a) in shares,
+                                  growth=signs[id(a)] is not None, share=id(a) in shares,
                                   previous=carry.period if not carry.inherited or _flow_figure(ctx, a, triggers, s0)
                                   else None,
                                   tense=_tense_at(text, s0, s1, a.start), inherited=carry.inherited)
                for a in amounts}
     for i, a in enumerate(amounts):
-        if attached.get(id(a)) is None and _growth_sign(ctx, a, s0) is not None and id(a) not in shares:
+        if attached.get(id(a)) is None and signs[id(a)] is not None and id(a) not in shares:
             level = _level_of_growth(ctx, amounts, i, shares, s0)
             if level is not None and periods.get(id(level)) is not None:
                 periods[id(a)] = periods[id(level)]  # "rose 8.2% to RM33.4bil in the first half": the level's
@@ -993,7 +1001,7 @@ def _sentence(ctx: _Context, s0: int, s1: int, amounts: list[Amount], triggers: 
                 frames[t.start] = f
                 if f.measure != "other":
                     _update_carry(carry, f, ctx)
-        sign = _growth_sign(ctx, a, s0)
+        sign = signs[id(a)]
         if sign is not None:
             value = -abs(a.value) if sign < 0 else a.value
             subject = (_subject_of(t)) if t else None

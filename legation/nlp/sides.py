@@ -432,8 +432,8 @@ class ActorIndex:
             j = cur
             while j > 0 and text[j - 1] in "\n \t\r":
                 j -= 1
-            prev = text.rfind("\n", 0, j) + 1
-        lo = bisect_left(self._starts, prev)
+            prev = text.rfind("\n", max(0, pos - 1500), j) + 1
+        lo = bisect_left(self._starts, max(prev, pos - 1500))  # (bounded: linear in long paragraphs)
         found: list[Actor] = []
         for a in self.mentions[lo:bisect_left(self._starts, pos)]:
             if a.source != "place" or a.kind != kind or a.name is None:
