@@ -19,6 +19,7 @@ the order the article is read:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -30,6 +31,9 @@ from legation.nlp.mentions import Mention
 __all__ = ["Encounter", "Tracker", "past_date"]
 
 _GENERIC = {"meeting"}
+#: how far back (in characters) a telling looks for the encounter it tells again: an article's
+#: length, so that folding stays linear in the length of long documents
+_REACH = 8000
 _ALSO = re.compile(r"\balso\b", re.I)
 _GATHERINGS = {"meeting", "reception", "talks"}
 
@@ -62,6 +66,7 @@ class Encounter:
     intended: str | None = None    # for a postponed or planned encounter: what it would have been
     anchor: Encounter | None = None  # the encounter it was set at or after (sidelines, 'After the talks')
     anchor_place: bool = False       # ... whose place it shares (sidelines, a forum, a signing after talks)
+    last_told: int = 0               # where its latest telling starts
 
     @property
     def start(self) -> int:
@@ -69,6 +74,7 @@ class Encounter:
 
     def absorb(self, m: Mention) -> None:
         self.mentions.append(m)
+        self.last_told = max(self.last_told, m.start)
         for attr in ("people", "hosts", "guests", "visitors", "host_entities", "delegations", "places", "signatories",
                      "unnamed_delegations"):
             mine = getattr(self, attr)
@@ -94,6 +100,8 @@ class Tracker:
     def __init__(self, disc: Discourse) -> None:
         self.disc = disc
         self.events: list[Encounter] = []
+        self._active: list[Encounter] = []  # the encounters told within reach of the sentence being read
+        self._by_start: list[tuple[int, int, Encounter]] = []  # all of them by where they start (finish)
         self.others: list[Encounter] = []
         self.deferred: list[Mention] = []
         self.focus: Encounter | None = None
@@ -196,12 +204,14 @@ class Tracker:
 
     def finish(self) -> list[Encounter]:
         """Resolve the mentions that waited, and return encounters in text order."""
+        self._by_start = sorted(((e.start, n, e) for n, e in enumerate(self.events)), key=lambda x: x[:2])
         for m in self.deferred:
             e = self._best_anywhere(m)
             if e is not None:
                 self._attach(e, m, focus=False)
             elif len(m.people) >= 2 or (m.own_date is not None and m.people):
-                self._create(m)
+                created = self._create(m)
+                bisect.insort(self._by_start, (created.start, len(self._by_start), created), key=lambda x: x[:2])
         for idx, (focus, told) in list(self.snapshots.items()):
             self.snapshots[idx] = (focus, list(self._told.get(idx, told)))
         self.events.sort(key=lambda e: e.start)
@@ -254,6 +264,7 @@ class Tracker:
         e = Encounter(kind=m.kind, status=m.status, strong=m)
         e.absorb(m)
         self.events.append(e)
+        self._active.append(e)
         self._touch(e, m)
         self.tellings.setdefault(m.sentence.index, []).append((e, m.start, True))
         return e
@@ -283,7 +294,7 @@ class Tracker:
             told.append(e)
 
     def _antecedent(self, m: Mention) -> Encounter | None:
-        cands = [e for e in self.events if _dates_agree(m.own_date, e.date) and _owned(m, e)]
+        cands = [e for e in self._within_reach(m) if _dates_agree(m.own_date, e.date) and _owned(m, e)]
         if not cands:
             return None
         people = set(m.people)
@@ -311,10 +322,16 @@ class Tracker:
         published = self.disc.published
         return max(pool, key=lambda e: (not past_date(e.date, published), e.touched)) if pool else None
 
+    def _within_reach(self, m: Mention) -> list[Encounter]:
+        """The encounters told within ``_REACH`` characters before ``m`` (read in order, so those
+        left behind are dropped for good)."""
+        self._active = [e for e in self._active if e.last_told >= m.start - _REACH]
+        return self._active
+
     def _merge_candidate(self, m: Mention) -> Encounter | None:
         best = None
         mp = set(m.people)
-        for e in self.events:
+        for e in self._within_reach(m):
             if not _kinds_merge(m, e) or not _dates_agree(m.own_date, e.date):
                 continue
             if e.strong is not None and e.strong.sentence is m.sentence and e.kind != m.kind:
@@ -338,7 +355,9 @@ class Tracker:
     def _best_anywhere(self, m: Mention) -> Encounter | None:
         best = None
         people = set(m.people)
-        for e in self.events:
+        lo = bisect.bisect_left(self._by_start, (m.start - _REACH, -1), key=lambda x: x[:2])
+        hi = bisect.bisect_right(self._by_start, (m.start + _REACH, len(self._by_start) + 1), key=lambda x: x[:2])
+        for _s, _n, e in self._by_start[lo:hi]:  # a caption or headline shows what its own article tells
             if not _dates_agree(m.own_date, e.date) or not _owned(m, e):
                 continue
             fits = _kind_fits(m, e)
@@ -375,7 +394,7 @@ class Tracker:
     def _resolve_guest(self, m: Mention) -> None:
         """'received the Cuban guest': the visitor the article is about (from that country)."""
         listed = {p for _e, members in self.parties for p in members}
-        ordered = sorted(self.events, key=lambda e: -e.touched)
+        ordered = sorted(self._within_reach(m), key=lambda e: -e.touched)
         if self.focus is not None:  # the guests of the encounter just told, before any other
             ordered = [self.focus] + [e for e in ordered if e is not self.focus]
         for e in ordered:
@@ -389,7 +408,7 @@ class Tracker:
 
     def _resolve_date_anaphor(self, m: Mention) -> None:
         ref = None
-        for e in sorted(self.events, key=lambda e: -e.touched):
+        for e in sorted(self._within_reach(m), key=lambda e: -e.touched):
             d = e.date
             if d and d.start and len(d.start) == 10 and not d.end:
                 ref = d

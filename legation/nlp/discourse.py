@@ -67,7 +67,7 @@ class Ref:
 def split_sentences(text: str, keep: list[tuple[int, int]] | None = None) -> list[tuple[int, int, int]]:
     """(start, end, paragraph) for each sentence; every line break ends a sentence, and no
     sentence ends inside a span of ``keep`` (a name such as 'Ts. Oyunchimeg')."""
-    inside = sorted(keep or [])
+    inside = _SpanIndex(keep or [])
     out: list[tuple[int, int, int]] = []
     paragraph = -1
     pos = 0
@@ -81,7 +81,7 @@ def split_sentences(text: str, keep: list[tuple[int, int]] | None = None) -> lis
         for m in _BREAK.finditer(text, start, end):
             if _abbreviation(text, start, m.start()):
                 continue
-            if _within(inside, m.start()):
+            if inside.covers(m.start()):
                 continue
             _push(out, text, cut, m.end(), paragraph)
             cut = m.end()
@@ -89,9 +89,23 @@ def split_sentences(text: str, keep: list[tuple[int, int]] | None = None) -> lis
     return out
 
 
-def _within(spans: list[tuple[int, int]], pos: int) -> bool:
-    """Is ``pos`` (a full stop) inside one of the spans, short of its last character?"""
-    return any(s <= pos < e - 1 for s, e in spans)
+class _SpanIndex:
+    """Spans sorted by start with the furthest end reached so far: 'is this full stop inside a
+    name?' in logarithmic time, so sentence splitting stays linear in the text."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach: list[int] = []
+        furthest = -1
+        for _, e in spans:
+            furthest = max(furthest, e)
+            self.reach.append(furthest)
+
+    def covers(self, pos: int) -> bool:
+        """Is ``pos`` (a full stop) inside one of the spans, short of its last character?"""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.reach[i] - 1
 
 
 def _push(out: list[tuple[int, int, int]], text: str, start: int, end: int, paragraph: int) -> None:
@@ -183,12 +197,25 @@ class Discourse:
         return None
 
     def dates_in(self, start: int, end: int) -> list[DateExpr]:
-        return [d for d in self.dates if d.offsets and start <= d.offsets[0] and d.offsets[1] <= end]
+        starts = self.cache.get("date_starts")
+        if starts is None:
+            starts = self.cache["date_starts"] = [d.offsets[0] for d in self.dates]
+        out = []
+        i = bisect.bisect_left(starts, start)
+        while i < len(starts) and starts[i] < end:
+            d = self.dates[i]
+            if d.offsets[1] <= end:
+                out.append(d)
+            i += 1
+        return out
 
     def sentence_of(self, offset: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        starts = self.cache.get("sentence_starts")
+        if starts is None:
+            starts = self.cache["sentence_starts"] = [s.start for s in self.sentences]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return self.sentences[i]
         return None
 
     def country_of(self, entity_id: str | None) -> str | None:
@@ -224,9 +251,33 @@ class Discourse:
         key = ("titles", start, end)
         if key in self.cache:
             return self.cache[key]
+        found = self._title_occurrences()
         out: list[Ref] = []
-        window = self.text[start:end]
-        low = window.lower()
+        i = bisect.bisect_left(found, (start, -1, ""))
+        while i < len(found) and found[i][0] < end:
+            s, e, pid = found[i]
+            i += 1
+            if e > end:
+                continue
+            if self.refs_in(s, e, "person"):
+                continue
+            near = self.refs_in(max(start, s - 40), min(end, e + 40), "person")
+            if any(r.id == pid for r in near):
+                continue
+            if self._person_touching(s, e):
+                continue
+            out.append(Ref(s, e, pid, "title"))
+        self.cache[key] = out
+        return out
+
+    def _title_occurrences(self) -> list[tuple[int, int, str]]:
+        """Every place the text gives a person's full title, found in one pass over the words:
+        titles are indexed by their last word, so the cost grows with the text, not with the
+        number of people times the number of sentences."""
+        found = self.cache.get("title_occurrences")
+        if found is not None:
+            return found
+        holders: dict[str, list[str]] = {}
         for p in self.people.values():
             for t in p.titles:
                 title = t.text.strip()
@@ -234,19 +285,38 @@ class Discourse:
                 # 'Foreign Minister' could be anyone's
                 if len(title) < 12 or not re.search(r"\bof\b|[’']s\b", title):
                     continue
-                for m in re.finditer(re.escape(title.lower()), low):
-                    s, e = start + m.start(), start + m.end()
-                    if self.refs_in(s, e, "person"):
+                holders.setdefault(title.lower(), []).append(p.id)
+        by_last: dict[str, list[tuple[str, int]]] = {}
+        for low in holders:
+            last = None
+            for last in re.finditer(r"\w+", low):  # noqa: B007 - the last word is wanted
+                pass
+            if last is not None:
+                by_last.setdefault(last.group(), []).append((low, last.end()))
+        text = self.text.lower()
+        found = []
+        if by_last:
+            named: dict[str, list[int]] = {}  # where each holder is named, to tell apart holders of one title
+            for w in re.finditer(r"\w+", text):
+                for title, upto in by_last.get(w.group(), ()):
+                    s = w.end() - upto
+                    if s < 0 or not text.startswith(title, s):
                         continue
-                    near = self.refs_in(max(start, s - 40), min(end, e + 40), "person")
-                    if any(r.id == p.id for r in near):
-                        continue
-                    if self._person_touching(s, e):
-                        continue
-                    out.append(Ref(s, e, p.id, "title"))
-        out.sort(key=lambda r: r.start)
-        self.cache[key] = out
-        return out
+                    pids = holders[title]
+                    if len(pids) > 1:  # the same title held by several: those named within reach
+                        pids = [pid for pid in pids if self._named_near(pid, s, named)] or pids
+                    found.extend((s, s + len(title), pid) for pid in pids)
+        found.sort()
+        self.cache["title_occurrences"] = found
+        return found
+
+    def _named_near(self, pid: str, pos: int, named: dict[str, list[int]], reach: int = 8000) -> bool:
+        starts = named.get(pid)
+        if starts is None:
+            person = self.people.get(pid)
+            starts = named[pid] = sorted(s for s, _ in (person.mentions if person else []))
+        i = bisect.bisect_left(starts, pos - reach)
+        return i < len(starts) and starts[i] <= pos + reach
 
     def role_person(self, phrase: str, before: int) -> str | None:
         """The person a role noun stands for ('the deputy minister'): the one named last before
@@ -254,25 +324,39 @@ class Discourse:
         words = re.sub(r"^(?:the|this|that)\s+", "", phrase.strip().lower())
         if not words:
             return None
-        best = None
-        for r in self.refs_in(0, before, "person"):
-            p = self.people.get(r.id)
-            if p and any(words in t.text.lower() or (t.role and words in t.role.lower()) for t in p.titles):
-                best = r.id
-        return best
+        key = ("role", words)
+        named = self.cache.get(key)
+        if named is None:  # (start, person) of every mention of someone whose title has those words
+            holders = {pid for pid, p in self.people.items()
+                       if any(words in t.text.lower() or (t.role and words in t.role.lower()) for t in p.titles)}
+            named = self.cache[key] = [(r.start, r.id) for r in self.refs if r.kind == "person" and r.id in holders]
+        i = bisect.bisect_left(named, (before, ""))
+        while i > 0:  # the last one named before ``before`` (whole mention before it)
+            i -= 1
+            start, pid = named[i]
+            if self._ref_end(start) <= before:
+                return pid
+        return None
+
+    def _ref_end(self, start: int) -> int:
+        i = bisect.bisect_left(self._starts, start)
+        return self.refs[i].end if i < len(self.refs) and self.refs[i].start == start else start
 
     def people_with_role(self, word: str, before: int) -> list[str]:
         """People named before ``before`` whose titles have ``word`` ('secretary'), in the
         order the article first names them ('the two secretaries')."""
         word = word.lower()
-        seen: list[str] = []
-        for r in self.refs_in(0, before, "person"):
-            p = self.people.get(r.id)
-            if r.id in seen or p is None:
-                continue
-            if any(re.search(rf"\b{re.escape(word)}\b", t.text.lower()) for t in p.titles):
-                seen.append(r.id)
-        return seen
+        key = ("with_role", word)
+        named = self.cache.get(key)
+        if named is None:  # (first mention, person) of everyone whose title has the word
+            pattern = re.compile(rf"\b{re.escape(word)}\b")
+            holders = {pid for pid, p in self.people.items() if any(pattern.search(t.text.lower()) for t in p.titles)}
+            first: dict[str, int] = {}
+            for r in self.refs:
+                if r.kind == "person" and r.id in holders and r.id not in first:
+                    first[r.id] = r.start
+            named = self.cache[key] = sorted((s, pid) for pid, s in first.items())
+        return [pid for s, pid in named if s < before and self._ref_end(s) <= before]
 
     def demonym_country(self, word: str) -> str | None:
         """ISO alpha-2 for a demonym ('Peruvian' -> PE), from the entity component's table."""

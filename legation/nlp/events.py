@@ -18,6 +18,7 @@ DOCS: docs/events.md
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 
@@ -34,6 +35,10 @@ from legation.nlp.extensions import get_dict, get_list
 from legation.nlp.statements import Statement, detect_statements, topics_of
 
 __all__ = ["EventComponent", "extract_events"]
+
+#: how far (in characters) the assembly looks for the visit, party or guests an encounter belongs
+#: to: an article's length, so that long documents are read in linear time
+_REACH = 8000
 
 
 class EventComponent:
@@ -154,9 +159,14 @@ class _Assembler:
             for org, person in e.leaders.items():
                 if org in disc.organizations:
                     self.affiliation.setdefault(person, org)
+        self._leaders: dict | None = None
         #: visiting parties: (who leads or heads them, their listed members, the visit's dates)
         self._members = {p for _e, members in parties or [] for p in members}
-        self.parties = [self._party(e, members) for e, members in parties or []]
+        self._in_order = sorted(encounters, key=lambda x: x.start)
+        self._in_order_starts = [x.start for x in self._in_order]
+        listed = sorted(parties or [], key=lambda x: x[0].start)
+        self._party_starts = [e.start for e, _ in listed]
+        self.parties = [self._party(e, members) for e, members in listed]
 
     def country(self, actor: str | None) -> str | None:
         return self.disc.country_of(actor) or self.disc.country_of(self.affiliation.get(actor or ""))
@@ -326,17 +336,21 @@ class _Assembler:
         listed party join every encounter its core takes part in, within the party's visit."""
         if e.status != "occurred":
             return people
-        for core, members, span in self.parties:
+        for core, members, span in self._near(self.parties, self._party_starts, e):
             if core & set(people) and _within(e.date, span):
                 people = people + [p for p in members if p not in people]
         return people
+
+    def _near(self, items: list, starts: list[int], e: Encounter) -> list:
+        """Those of ``items`` (sorted by ``starts``) told within an article's length of ``e``."""
+        return items[bisect.bisect_left(starts, e.start - _REACH) : bisect.bisect_right(starts, e.start + _REACH)]
 
     def _earlier_guests(self, country: str, e: Encounter) -> list[str]:
         """The visiting party (from ``country``, or any when it is '') of the latest encounter
         told before ``e`` that had one: its visitors and guests, else its source actor and the
         people of the source's country with it."""
         story = not past_date(e.date, self.disc.published)
-        for x in sorted(self.encounters, key=lambda x: -x.start):
+        for x in reversed(self._near(self._in_order, self._in_order_starts, e)):
             if x is e or x.start > e.start:
                 continue
             if story and past_date(x.date, self.disc.published):
@@ -359,26 +373,42 @@ class _Assembler:
     def _leader(self, org: str, e: Encounter) -> str | None:
         """Who heads delegation ``org``: named as its leader anywhere, else the person
         holding a title in it who took part in an earlier encounter."""
-        for other in self.encounters:
-            if org in other.leaders:
-                return other.leaders[org]
-        earlier = [x for x in self.encounters if x.start <= e.start and x is not e]
-        for x in earlier:
-            for p in x.people:
-                if self._belongs(p, org):
-                    return p
+        index = self._leader_index()
+        if org in index["leads"]:
+            return index["leads"][org]
+        for start, x, p in index["holders"].get(org, ()):  # in the order the encounters were told
+            if start <= e.start and x is not e:
+                return p
         if org in self.disc.places:  # 'the Lao delegation': the leader of a delegation from there
-            country = self.disc.place_country(org)
-            for x in self.encounters:
-                for p in x.leaders.values():
-                    if country and self.disc.country_of(p) == country:
-                        return p
+            return index["by_country"].get(self.disc.place_country(org))
         return None
 
+    def _leader_index(self) -> dict:
+        """Who leads each delegation, who holds a title in each body, and the first leader from
+        each country, over all encounters once (so finding a leader does not read them all again)."""
+        if self._leaders is None:
+            leads: dict[str, str] = {}
+            holders: dict[str, list[tuple[int, Encounter, str]]] = {}
+            by_country: dict[str, str] = {}
+            for x in self.encounters:
+                for org, p in x.leaders.items():
+                    leads.setdefault(org, p)
+                    country = self.disc.country_of(p)
+                    if country:
+                        by_country.setdefault(country, p)
+                for p in x.people:
+                    person = self.disc.people.get(p)
+                    for org in {t.organization for t in person.titles if t.organization} if person else ():
+                        holders.setdefault(org, []).append((x.start, x, p))
+            self._leaders = {"leads": leads, "holders": holders, "by_country": by_country}
+        return self._leaders
+
     def _visit_contexts(self) -> list[tuple[list[str], str | None, DateExpr | None]]:
-        """Visits the article tells of: (visitors, destination country, dates)."""
+        """Visits the article tells of: (visitors, destination country, dates), in text order
+        (``self._visit_starts`` says where each is told)."""
         out = []
-        for e in self.encounters:
+        self._visit_starts = []
+        for e in self._in_order:
             dest = self._destination_country(e)
             if not dest:
                 continue
@@ -387,6 +417,7 @@ class _Assembler:
                 visitors = list(e.people)
             if visitors:
                 out.append((visitors, dest, e.date))
+                self._visit_starts.append(e.start)
         return out
 
     def _destination_country(self, e: Encounter) -> str | None:
@@ -468,7 +499,7 @@ class _Assembler:
         return None
 
     def _ongoing_visit(self, e: Encounter, people: list[str]) -> str | None:
-        for visitors, dest, dates in self._visits:
+        for visitors, dest, dates in self._near(self._visits, self._visit_starts, e):
             if not set(visitors) & set(people):
                 continue
             if _within(e.date, dates):
@@ -497,7 +528,7 @@ class _Assembler:
             source = ordered[0] if ordered else None
             return source, _other_side(disc, source, ordered[1:])
         visiting = set(e.visitors) | set(e.guests)
-        for visitors, _dest, dates in self._visits:
+        for visitors, _dest, dates in self._near(self._visits, self._visit_starts, e):
             if _within(e.date, dates):
                 visiting |= set(visitors) & set(people)
         vis = [p for p in people if p in visiting and p not in e.hosts]

@@ -13,6 +13,7 @@ latest one the speaker took part in.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -222,6 +223,22 @@ def _target(disc: Discourse, sent: Sentence, st: Statement, how: str) -> None:
             return
 
 
+#: how far back (in characters) a statement looks for the encounter it was made at: an article's
+#: length, so that the search stays linear in the length of long documents
+_REACH = 8000
+
+
+def _events_from(tracker: Tracker, lo: int, hi: int) -> list[Encounter]:
+    """The encounters first told in [lo, hi), in text order (an index kept on the tracker)."""
+    index = getattr(tracker, "_first_told", None)
+    if index is None or len(index[1]) != len(tracker.events):
+        told = sorted(((min(m.start for m in e.mentions), n) for n, e in enumerate(tracker.events) if e.mentions))
+        index = ([s for s, _ in told], [tracker.events[n] for _, n in told])
+        tracker._first_told = index  # type: ignore[attr-defined]
+    starts, events = index
+    return events[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+
+
 def _occasion(tracker: Tracker, sent: Sentence, st: Statement, focus: Encounter | None,
               told: list[Encounter], exclude: set[int]) -> Encounter | None:
     """The encounter a statement was made at: one the same sentence tells of, else the one
@@ -234,8 +251,7 @@ def _occasion(tracker: Tracker, sent: Sentence, st: Statement, focus: Encounter 
             return with_speaker[0]
         if speaker is None or st.group or st.role:
             return told[0]
-    earlier = [e for e in tracker.events if e.mentions and id(e) not in exclude
-               and min(m.start for m in e.mentions) < sent.end]
+    earlier = [e for e in _events_from(tracker, sent.start - _REACH, sent.end) if id(e) not in exclude]
     if (speaker is None or st.group or st.role) and focus is not None and focus.kind == "visit":
         # 'The two officials agreed ...' after 'X held talks with Y ... during a visit': the talks
         gatherings = [e for e in earlier if e.kind != "visit" and set(e.people) & set(focus.people)]
@@ -254,8 +270,7 @@ def _told_next(tracker: Tracker, sent: Sentence, st: Statement) -> Encounter | N
     """A lead that tells what was said before it tells the encounter ('X and Y agreed Tuesday
     ...' then 'Meeting in Manila, X and Y ...'): the next encounter with the same people."""
     want = {p for p in (st.speaker, st.target) if p}
-    after = [e for e in tracker.events if e.mentions and min(m.start for m in e.mentions) >= sent.end
-             and want <= set(e.people)]
+    after = [e for e in _events_from(tracker, sent.end, sent.end + 600) if want <= set(e.people)]
     nearest = min(after, key=lambda e: min(m.start for m in e.mentions), default=None)
     if nearest is not None and min(m.start for m in nearest.mentions) - sent.end < 600:
         return nearest
