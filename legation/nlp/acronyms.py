@@ -188,10 +188,11 @@ def _tighter(short: str, words: list[str]) -> list[str]:
 
 
 def _whole_name(words: list[str], before: list[str], lex: Lexicon, short: str = "") -> list[str]:
-    """Grow a Schwartz-Hearst long form to the whole proper name it ends:
-    "Investment Authority" -> "Indonesia Investment Authority" (INA),
-    "Digital Economy Framework Agreement" -> "ASEAN Digital Economy Framework Agreement" (DEFA).
-    Only capitalised words that are not titles or sentence openers are taken, at most three."""
+    """Grow a Schwartz-Hearst long form to the whole proper name it ends when the word before
+    carries the short form's first letter: "Investment Authority" -> "Indonesia Investment
+    Authority" (INA).  Other capitalised words stay out ("Kenya-India Joint Trade Committee (JTC)"
+    is the JTC; "ASEAN Digital Economy Framework Agreement (DEFA)" gives "Digital Economy Framework
+    Agreement"), as do titles and sentence openers; at most three words are taken."""
     if not words[0][:1].isupper():
         return words
     k = len(before) - len(words)
@@ -203,12 +204,11 @@ def _whole_name(words: list[str], before: list[str], lex: Lexicon, short: str = 
         w = before[k - 1]
         if not w[:1].isupper() or w.lower() in _FUNCTION or not w.replace("-", "").replace("'", "").isalnum():
             break
-        if lex.is_vocabulary(w) and fold(w) not in lex.org_heads:
+        if lex.is_vocabulary(w) and fold(w) not in lex.org_heads and not (short and w[0].lower() == short[0].lower()):
             break
         if k - 1 == 0 or before[k - 2].endswith((".", ":", "\u2013", "-", "\u2014")):
             break  # a sentence opener is not part of the name
-        # "Indonesia Investment Authority (INA)", "ASEAN Digital Economy Framework Agreement (DEFA)",
-        # but not "Kenya-India Joint Trade Committee (JTC)"
+        # "Indonesia Investment Authority (INA)", but not "Kenya-India Joint Trade Committee (JTC)"
         if not (short and w[0].lower() == short[0].lower()):
             break
         grown.insert(0, w)

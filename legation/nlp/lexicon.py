@@ -99,8 +99,11 @@ class Lexicon:
     place_nouns: frozenset[str] = frozenset()
     work_nouns: frozenset[str] = frozenset()
     company_nouns: frozenset[str] = frozenset()
+    place_modifiers: frozenset[str] = frozenset()
+    ranks: frozenset[str] = frozenset()
     known_orgs: dict[str, str] = field(default_factory=dict)
     org_inner_lowercase: frozenset[str] = frozenset()
+    leading_heads: frozenset[str] = frozenset()
     agency_country: dict[str, str] = field(default_factory=dict)
     given_names: frozenset[str] = frozenset()
     credits: dict = field(default_factory=dict)
@@ -113,8 +116,9 @@ class Lexicon:
     def is_vocabulary(self, word: str) -> bool:
         """A word of titles, organizations, places' kinds or the calendar: never part of a personal name."""
         w = fold(word)
+        plural_role = w.endswith("s") and (w[:-1] in self.role_words or w[:-2] in self.role_words)
         return (word in self.not_names or word in self.name_stop_nouns or word in self.honorifics
-                or w in self.role_words or w in self.qualifiers or self.is_portfolio(word)
+                or w in self.role_words or plural_role or w in self.qualifiers or self.is_portfolio(word)
                 or w in self.org_heads or word in self.demonyms or w in self.place_nouns)
 
     @property
@@ -190,8 +194,11 @@ def load_lexicon() -> Lexicon:
         place_nouns=frozenset(names.get("place_nouns", ())),
         work_nouns=frozenset(names.get("work_nouns", ())),
         company_nouns=frozenset(names.get("company_nouns", ())),
+        place_modifiers=frozenset(names.get("place_modifiers", ())),
+        ranks=frozenset(fold(r) for r in titles.get("ranks", ())),
         known_orgs=dict(orgs.get("known", {})),
         org_inner_lowercase=frozenset(orgs.get("inner_lowercase", ())),
+        leading_heads=frozenset(fold(h) for h in orgs.get("leading_heads", ())),
         agency_country=dict(orgs.get("agency_country", {})),
         given_names=frozenset(names.get("given_names", ())),
         credits=read_json("credits.json"),

@@ -67,7 +67,11 @@ def culture_of(words: Sequence[str], lex: Lexicon, country: str | None = None) -
         return lex.cultures["mongolian"]  # "Ts. Oyunchimeg": a patronymic initial, then the given name
     japanese = lex.cultures["japanese"]
     if len(words) == 2 and (words[0] in japanese.surnames or words[-1] in japanese.surnames):
-        return japanese  # "Nakamura Takeshi" or "Takeshi Nakamura": called "Nakamura" either way
+        # "Nakamura Takeshi" or "Takeshi Nakamura": called "Nakamura" either way.  A Japanese surname
+        # alone is common in Brazil and Peru too; with a Japanese given name the person is Japanese.
+        if words[0] in japanese.given_names or words[-1] in japanese.given_names:
+            return japanese
+        return _replace(japanese, default_country=None)
     if len(words) >= 2:
         found = lex.culture_of_first(first)
         if found is not None and not lex.is_given_name(first):

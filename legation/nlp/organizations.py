@@ -93,7 +93,7 @@ class OrganizationComponent(RuleComponent):
         st = state(doc)
         self._person_ents = {e.start for e in doc.ents if e.label_ == "PERSON"}
         spans = (self._head_spans(doc) + self._acronym_spans(doc) + self._known_spans(doc) + self._glossed_spans(doc)
-                 + self._ner_spans(doc))
+                 + self._table_spans(doc) + self._ner_spans(doc))
         matches = self._merge(doc, spans)
         orgs = self._build(doc, matches)
         st["org_matches"] = matches
@@ -140,6 +140,10 @@ class OrganizationComponent(RuleComponent):
             start = self._grow_left(doc, i)
             if start == i and fold(word_text(doc, i, end)) in self.lex.weak_heads:
                 continue  # "Group", "Office" alone are not names
+            if fold(word_text(doc, i, end)) in self.lex.leading_heads:
+                while end < len(doc) and (is_cap(doc[end]) or (doc[end].text in self.lex.particles and end + 1 <
+                                                                len(doc) and is_cap(doc[end + 1]))):
+                    end += 1  # "Universiti Tunku Abdul Rahman", "Universidad de Chile"
             end = self._grow_right(doc, end)
             m = OrgMatch(start, end)
             out.append(m)
@@ -161,6 +165,10 @@ class OrganizationComponent(RuleComponent):
             if t.text == "-" and not t.whitespace_ and j - 2 >= sent_start and not doc[j - 2].whitespace_:
                 j -= 1
                 continue
+            if t.is_lower and j - 2 >= sent_start and doc[j - 2].text == "-" and not doc[j - 2].whitespace_ \
+                    and j - 3 >= sent_start and not doc[j - 3].whitespace_ and is_cap(doc[j - 3]):
+                j -= 1  # "Kim Dae-jung Convention Center": a hyphenated given name
+                continue
             if t.text.lower() in ("and", "&") and j - 2 >= sent_start and is_cap(doc[j - 2]) \
                     and c.get(j - 2, ("", ""))[0] != "place" and c.get(j, ("", ""))[0] != "place" \
                     and self._head_at(doc, j - 2) is None and not self._name_before(doc, j - 1, sent_start):
@@ -181,12 +189,19 @@ class OrganizationComponent(RuleComponent):
         return j
 
     def _name_before(self, doc: Doc, k: int, sent_start: int) -> bool:
-        """Does a personal name end at ``k``?  ("Ambassador to Malaysia Le Thi Quynh Nga and Federation of ...")"""
+        """Does a personal name end at ``k``?  ("Ambassador to Malaysia Le Thi Quynh Nga and Federation of ...",
+        "Irish Ambassador to Vietnam Aisling Kearney and Enterprise Ireland"): a name start, or two words that
+        are no vocabulary right after a place or a title word."""
+        c = claims(doc)
         j = k
+        plain = 0
         while j > sent_start and is_cap(doc[j - 1]) and k - j < 5:
             j -= 1
             if person_starts_at(doc, j, self.lex, self._person_ents):
                 return True
+            if c.get(j) or self.lex.is_vocabulary(doc[j].text) or self._head_at(doc, j) is not None:
+                return plain >= 2 and (c.get(j, ("", ""))[0] == "place" or self._is_role(doc, j))
+            plain += 1
         return False
 
     def _grow_right(self, doc: Doc, e: int) -> int:
@@ -212,10 +227,10 @@ class OrganizationComponent(RuleComponent):
                     continue
                 break
             if t.text.lower() in _AND and e + 1 < sent_end and is_cap(doc[e + 1]) \
-                    and fold(doc[e + 1].text) in lex.portfolio and fold(doc[e - 1].text) in lex.portfolio \
+                    and lex.is_portfolio(doc[e + 1].text) and lex.is_portfolio(doc[e - 1].text) \
                     and not self._coordinated_org(doc, e + 1, sent_end):
-                e += 1
-                while e < sent_end and is_cap(doc[e]) and fold(doc[e].text) in lex.portfolio:
+                e += 1  # "Union of Industrialists and Entrepreneurs": plural portfolio words too
+                while e < sent_end and is_cap(doc[e]) and lex.is_portfolio(doc[e].text):
                     e += 1
                 continue
             if t.text.lower() in _RIGHT_LINKS:
@@ -266,8 +281,7 @@ class OrganizationComponent(RuleComponent):
                 continue
             if t.text.lower() in _AND and e > k and e + 1 < sent_end:
                 nxt = doc[e + 1]
-                if is_cap(nxt) and fold(nxt.text) in lex.portfolio and not self._coordinated_org(doc, e + 1,
-                                                                                                sent_end):
+                if is_cap(nxt) and lex.is_portfolio(nxt.text) and not self._coordinated_org(doc, e + 1, sent_end):
                     e += 1
                     continue
             break
@@ -319,6 +333,20 @@ class OrganizationComponent(RuleComponent):
                 start -= 1
             if start < tok.i:
                 out.append(OrgMatch(start, close + 1))
+        return out
+
+    def _table_spans(self, doc: Doc) -> list[OrgMatch]:
+        """Organizations of the acronym table written out in full ("the United Nations", "the World Bank")."""
+        out = []
+        text = doc.text
+        for entry in self.lex.acronyms.values():
+            name = entry.long
+            if entry.entity != "org" or len(name.split()) < 2 or not name[:1].isupper() or name not in text:
+                continue
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="strict")
+                if span is not None:
+                    out.append(OrgMatch(span.start, span.end))
         return out
 
     def _known_spans(self, doc: Doc) -> list[OrgMatch]:

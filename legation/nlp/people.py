@@ -101,6 +101,7 @@ class PeopleComponent(RuleComponent):
         demonyms = {s: (e, code) for s, e, code in st.get("demonyms", [])}
         person_ents = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
         self._role_tokens: set[int] = set()
+        self._demonym_tokens = {i for s0, e0, _ in st.get("demonyms", []) for i in range(s0, e0) if e0 - s0 > 1}
         self._role_tokens = self._find_role_tokens(doc, TitleParser(
             doc, lex, org_country=org_country, place_country=place_country, demonyms=demonyms))
         self._person_ents = person_ents
@@ -157,8 +158,12 @@ class PeopleComponent(RuleComponent):
             return False
         if lex.is_portfolio(text) or text in lex.demonyms or low in lex.org_heads or low in lex.place_nouns:
             return False
-        if i in self._role_tokens:
+        if i in self._role_tokens or i in self._demonym_tokens:
             return False
+        if low.endswith("s") and (low[:-1] in lex.role_words or low[:-2] in lex.role_words):
+            return False  # "the two Deputy Prime Ministers"
+        if low in lex.role_words and i + 1 < len(doc) and fold(doc[i + 1].text).rstrip("s") in lex.role_words:
+            return False  # "Prime" of "Prime Ministers"
         return True
 
     def _find_role_tokens(self, doc: Doc, parser: TitleParser) -> set[int]:
@@ -318,8 +323,21 @@ class PeopleComponent(RuleComponent):
             t = doc[k]
             if t.text.lower() in self.lex.place_nouns and t.text.islower() and k > j:
                 return True
-            if not (t.is_alpha and t.text.islower()):
-                return False
+            if t.text.lower() not in self.lex.place_modifiers:
+                return False  # "visited the city" is no place name
+        return False
+
+    def _facility_after(self, doc: Doc, i: int) -> bool:
+        """A facility at ``i``, possibly after its city's possessive ("Mombasa's Moi International Airport")."""
+        if self._facility_at(doc, i):
+            return True
+        c = claims(doc)
+        if c.get(i, ("", ""))[0] == "place":
+            k = i
+            while k < len(doc) and c.get(k) == c.get(i):
+                k += 1
+            if k < len(doc) and doc[k].text in ("'s", "’s", "'", "’"):
+                return self._facility_at(doc, k + 1)
         return False
 
     @staticmethod
@@ -353,8 +371,9 @@ class PeopleComponent(RuleComponent):
                 and j + 1 < len(doc) and doc[j].text.lower() in ("and", ",") \
                 and c.get(j + 1, ("", ""))[0] == "place":
             return True  # "Hanoi, Nong Khai and Vientiane" (not "the mayors of Lyon and Marseille, Sophie Roux")
-        if j + 1 < len(doc) and doc[j].text.lower() in ("and", ",", "or") and (
-                c.get(j + 1, ("", ""))[0] == "place" or self._facility_at(doc, j + 1)):
+        if j + 1 < len(doc) and doc[j].text.lower() in ("and", ",", "or", "with") and (
+                (c.get(j + 1, ("", ""))[0] == "place" and doc[j].text.lower() != "with")
+                or self._facility_after(doc, j + 1)):
             return True  # "between Noi Bai and Santiago's ... Airport", "between Tan Son Nhat and Algiers' ..."
         k = i - 1
         while k >= 0 and (is_cap(doc[k]) or doc[k].text in (",", "and")) and i - k < 12:
@@ -403,8 +422,8 @@ class PeopleComponent(RuleComponent):
 
     def _anchor(self, doc: Doc, run: Run, parser: TitleParser, person_ents: list[tuple[int, int]]) -> None:
         lex = self.lex
-        if run.honorific:
-            run.anchor = "honorific"
+        if run.honorific and not self._in_quotes(doc, run):
+            run.anchor = "honorific"  # ("Miss Linh's Kitchen" is a film)
         zone_end = run.hon_start if run.hon_start is not None else run.start
         run.titles = parser.before(zone_end) + parser.after(run.end)
         if run.titles and run.anchor is None:
@@ -418,7 +437,9 @@ class PeopleComponent(RuleComponent):
         if self._authored(doc, run):
             run.anchor = "author"  # "a Bengali novel by Farzana Kabir"
             return
-        if self._in_place_list(doc, run.start, run.end) or self._in_company_list(doc, run.start, run.end):
+        if self._in_place_list(doc, run.start, run.end) or self._in_company_list(doc, run.start, run.end) \
+                or (run.start > 0 and doc[run.start - 1].text.lower() in lex.company_nouns
+                    and doc[run.start - 1].text.islower()):
             return  # an untitled name coordinated with places is a place ("between Bangkok and Nong Khai")
         if any(s <= run.start < e or run.start <= s < run.end for s, e in person_ents):
             run.anchor = "ner"
@@ -653,10 +674,22 @@ class PeopleComponent(RuleComponent):
         c = claims(doc)
         place_country = {m.entry.key: m.entry.country for m in st.get("place_matches", [])}
         org_country = {o.id: o.country for o in st.get("organizations", {}).values()}
+        demonym_at = {i: code for s0, e0, code in st.get("demonyms", []) for i in range(s0, e0)}
         for p in people:
             if p.country is not None:
                 continue
             for r in p.runs:
+                ahead = doc[r.end: min(len(doc), r.end + 12)]
+                if re.match(r"^(?:will |is to |is set to |is )?(?:lead|leads|led|leading|head|heads|headed) "
+                            r"(?:a|the) delegation", ahead.text):
+                    for t in ahead:  # "Minister X will lead a delegation of 50 Pakistani businesses"
+                        code = demonym_at.get(t.i) or (place_country.get(c.get(t.i, ("", ""))[1])
+                                                       if c.get(t.i, ("", ""))[0] == "place" else None)
+                        if code:
+                            p.country = code
+                            break
+                    if p.country:
+                        break
                 start = r.hon_start if r.hon_start is not None else r.start
                 start = min([t.start for t in r.titles if t.end <= start] + [start])
                 window = doc[max(0, start - 12): start]

@@ -46,7 +46,10 @@ from legation.nlp.tokens import (
 __all__ = ["PlaceComponent", "PlaceMatch"]
 
 _AREA_WORDS = {"province", "region", "state", "prefecture", "county", "department", "oblast", "governorate",
-               "district", "territory", "municipality", "city"}
+               "district", "territory", "municipality", "city", "provincial", "prefectural"}
+#: words after a name that make it the province rather than the city of that name
+_PROVINCE_WORDS = {"province", "prefecture", "provincial", "prefectural", "region", "state", "oblast", "county",
+                   "governorate", "department"}
 _INNER = {"-", "and", "of", "de", "da", "do", "del", "la", "el", "the", "'s", "’s", "&"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _MONTH_WORDS = {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul",
@@ -129,6 +132,10 @@ class PlaceComponent(RuleComponent):
         i, n_doc = 0, len(doc)
         max_tokens = min(self.gaz.max_words * 2 + 1, 12)
         caps = [is_cap(t) for t in doc]
+        chosen: dict[str, PlaceEntry] = {}
+        city_written = {self.gaz.key(doc[k - 1].text) for k in range(1, n_doc) if self._city_word(doc, k)}
+        city_written |= {self.gaz.key(word_text(doc, k - 2, k)) for k in range(2, n_doc) if self._city_word(doc, k)}
+        city_written |= {self.gaz.key(word_text(doc, k - 3, k)) for k in range(3, n_doc) if self._city_word(doc, k)}
         # how far a place name starting at each token may run: capitalised words joined by "-", "of", "and"...
         reach = [0] * (n_doc + 1)
         for k in range(n_doc - 1, -1, -1):
@@ -156,18 +163,57 @@ class PlaceComponent(RuleComponent):
                     entries = [e for e in entries if e.kind in ("country", "region")]
                     if not entries:
                         continue
-                entry = Gazetteer.best(entries, countries)
+                entries = self._by_area_word(doc, end, entries, surface, city_written)
+                entry = chosen.get(self.gaz.key(surface))
+                if entry not in entries:  # one sense per article: "Shizuoka Prefecture", then "Shizuoka"
+                    entry = Gazetteer.best(entries, countries)
                 if entry and self._accept(doc, i, end, entry, surface, countries, ents, alternate):
-                    found = PlaceMatch(i, end, entry, surface)
+                    found = self._with_city_word(doc, PlaceMatch(i, end, entry, surface))
                     break
             if found is None and not countries_only:
                 found = self._area_pattern(doc, i)
             if found:
                 out.append(found)
+                chosen.setdefault(self.gaz.key(word_text(doc, found.start, found.end)), found.entry)
                 i = found.end
             else:
                 i += 1
         return out
+
+    def _by_area_word(self, doc: Doc, end: int, entries: list[PlaceEntry], surface: str,
+                      city_written: set[str]) -> list[PlaceEntry]:
+        """The word after a name says which of its places is meant: "Shizuoka Prefecture" is the
+        prefecture, "Shizuoka City" the city.  An article that writes "Lào Cai City" means the
+        province by a bare "Lào Cai"."""
+        after = doc[end].text.lower() if end < len(doc) else ""
+        if after in _PROVINCE_WORDS:
+            kind = "province"
+        elif after == "city":
+            kind = "city"
+        elif self.gaz.key(surface) in city_written and not self.gaz.lookup(surface + " City") \
+                and not any(e.kind in ("country", "region") for e in entries):
+            kind = "province"  # but "Mexico City" is no reason to read "Mexico" as the State of Mexico
+        else:
+            return entries
+        return [e for e in entries if e.kind == kind] or entries
+
+    @staticmethod
+    def _city_word(doc: Doc, end: int) -> bool:
+        """A capital "City" closes the name here ("Dong Ha City on Wednesday"), not one inside a longer
+        name ("the Can Tho City People's Committee")."""
+        if end >= len(doc) or doc[end].text != "City" or not doc[end - 1].whitespace_:
+            return False
+        nxt = doc[end + 1] if end + 1 < len(doc) else None
+        return nxt is None or not (is_cap(nxt) and doc[end].whitespace_ and "\n" not in doc[end].whitespace_)
+
+    def _with_city_word(self, doc: Doc, m: PlaceMatch) -> PlaceMatch:
+        """A city written with a capital "City" ("Dong Ha City", like "Ho Chi Minh City") is named so,
+        except a national capital ("Minsk City" is Minsk).  A province's "Province" stays out of its
+        name, as news writes "Quang Ninh" alone too."""
+        e = m.entry
+        if e.kind != "city" or e.capital or fold(e.name).endswith(" city") or not self._city_word(doc, m.end):
+            return m
+        return PlaceMatch(m.start, m.end + 1, e, word_text(doc, m.start, m.end + 1))
 
     def _area_pattern(self, doc: Doc, i: int) -> PlaceMatch | None:
         """"Gyeonggi province", "Suwon city": a place the gazetteer lacks, named by the word after it."""
@@ -190,6 +236,9 @@ class PlaceComponent(RuleComponent):
         """One sense per article: a name taken as a place once ("Gyeonggi province") is that place
         wherever else it is written ("the Gyeonggi Business & Science Accelerator")."""
         known = {fold(m.surface): m.entry for m in matches}
+        for m in matches:  # "Dong Ha City", then "arriving in Dong Ha"
+            if m.entry.kind == "city" and m.surface.endswith(" City"):
+                known.setdefault(fold(m.surface[: -len(" City")]), m.entry)
         taken = {i for m in matches for i in range(m.start, m.end)}
         extra = []
         for i, tok in enumerate(doc):

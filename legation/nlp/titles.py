@@ -28,9 +28,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from legation.nlp.lexicon import Lexicon, fold
-from legation.nlp.tokens import APOSTROPHE_S, claims, is_cap, sentence_bounds, word_text
+from legation.nlp.tokens import APOSTROPHE_S, claims, is_cap, sentence_bounds, state, word_text
 
 __all__ = ["TitleParse", "TitleParser"]
+
+#: "and other international organisations": the lower-case close of a list of bodies in a title
+_OTHER_BODIES = {"organisations", "organizations", "agencies", "institutions", "bodies"}
 
 _ZONE_WORDS = {"of", "for", "on", "and", "the", "to", "at", "in", "&", "de", "del"}
 _ARTICLES = {"the", "a", "an", "his", "her", "its", "their"}
@@ -97,6 +100,9 @@ class TitleParser:
         if i >= len(doc) or self._kind(i) in ("org", "place", "person"):
             return None
         tok = doc[i]
+        if tok.text == "General" and i + 1 < len(doc) and (i + 1 in self.name_tokens or self._kind(i + 1) == "person") \
+                and not (i > 0 and doc[i - 1].text == "-"):
+            return i + 1  # "Minister of National Defence General Luong Van Quyet": the rank alone
         if not is_cap(tok) and not self._lower_roles and tok.text.lower() not in lex.lowercase_ok \
                 and tok.text.lower() not in lex.modifiers:
             return None
@@ -158,6 +164,13 @@ class TitleParser:
                 continue
             if self._kind(k) == "person" or k in self.name_tokens:
                 break
+            other = self._and_other(k, sent_start)
+            if other is not None:
+                j = other  # "... the WTO and other international organisations in Geneva X"
+                continue
+            if t.is_lower and k + 1 < name_start and doc[k + 1].text in APOSTROPHE_S and self._org_by_head(k):
+                j -= 1  # "the union's chairman X": the union named earlier
+                continue
             if t.text in ("(", ")") or t.text in APOSTROPHE_S or (t.text == "-" and not t.whitespace_):
                 j -= 1
                 continue
@@ -183,6 +196,11 @@ class TitleParser:
             if t.text == "," and k > sent_start and self._kind(k - 1) == "place" and k + 1 < name_start \
                     and (self._kind(k + 1) == "place" or doc[k + 1].text.lower() == "the"):
                 j -= 1  # "Vice Minister for Asia, the Middle East and Oceania X"
+                continue
+            if t.text == "," and k > sent_start and self._kind(k - 1) == "org" and k + 2 < name_start \
+                    and (self._kind(k + 1) == "org" or (doc[k + 1].text.lower() == "the"
+                                                         and self._kind(k + 2) == "org")):
+                j -= 1  # "Head of the Mission to the United Nations, the WTO and ... in Geneva X"
                 continue
             if t.text == "," and k > sent_start and k + 1 < name_start and j < name_start - 1 \
                     and self.starts_title(k + 1, name_start) and (self._kind(k - 1) == "org" or fold(
@@ -212,7 +230,8 @@ class TitleParser:
                 j -= 1
                 continue
             if is_cap(t) and k == sent_start and (self.role_at(k) is not None or self.qualifier_at(k) is not None
-                                                  or k in self.demonyms or fold(t.text) in self.lex.modifiers):
+                                                  or k in self.demonyms or fold(t.text) in self.lex.modifiers
+                                                  or self.lex.is_portfolio(t.text)):
                 j -= 1
                 continue
             break
@@ -229,6 +248,11 @@ class TitleParser:
                                     or self._kind(k) == "person") and not self._list_element(name_start):
                 return []
             found = self._parse_zone(j, end, require_start=False)
+            if found and t_start - 3 >= sent_start and doc[t_start - 1].text.lower() == "whose" \
+                    and doc[t_start - 2].text == "," and self._kind(t_start - 3) == "place":
+                code = self.place_country.get(self.claims[t_start - 3][1])
+                for t in found:  # "Colombia, whose Foreign Minister, Andres Rojas, visited"
+                    t.country = t.country or code
             if not found:
                 low = self._lowercase_comma_title(end, sent_start)
                 if low < end:
@@ -239,6 +263,34 @@ class TitleParser:
                         self._lower_roles = False
             return found
         return self._parse_zone(j, end, require_start=False)
+
+    def _org_by_head(self, i: int):
+        """The organization named last before token ``i`` whose head noun token ``i`` repeats ("the union"
+        after "the Union of Industrialists and Entrepreneurs of Turkmenistan"), or None."""
+        word = fold(self.doc[i].text)
+        if word not in self.lex.org_heads or i == 0 or self.doc[i - 1].text.lower() != "the":
+            return None
+        at = self.doc[i].idx
+        last: dict[str, int] = {}
+        found = {}
+        for o in state(self.doc).get("organizations", {}).values():
+            before = [m[0] for m in o.mentions if m[0] < at]
+            if before and word in fold(o.name).split():
+                last[o.id], found[o.id] = max(before), o
+        return found[max(last, key=last.get)] if last else None
+
+    def _and_other(self, k: int, sent_start: int) -> int | None:
+        """Start of "and other (international) organisations" ending at token ``k``, a lower-case tail
+        of a list of bodies inside a title, or None."""
+        doc = self.doc
+        if doc[k].text.lower() not in _OTHER_BODIES:
+            return None
+        for a in range(k - 1, max(sent_start, k - 4), -1):
+            if doc[a].text.lower() == "other" and a - 1 >= sent_start and doc[a - 1].text.lower() == "and":
+                return a - 1
+            if not doc[a].is_lower or not doc[a].is_alpha:
+                return None
+        return None
 
     def after(self, name_end: int) -> list[TitleParse]:
         """Titles in an apposition after a name: "X, Deputy Minister of Tourism, said"."""
@@ -280,7 +332,7 @@ class TitleParser:
                     by_verb = True
                     break
                 if kind == "person" or (e > s and e in self.name_tokens):
-                    if e > s and e in self.name_tokens:
+                    if e > s and e in self.name_tokens and not self._lone_word(e):
                         prev = doc[e - 1]
                         if not (prev.text.islower() and prev.is_alpha):
                             return []  # "X, KAM Chief Executive Anthony Mwangi and ...": the next name's title
@@ -320,6 +372,14 @@ class TitleParser:
             end -= 1
         if start >= end:
             return []
+        anaphor = any(doc[k].text in APOSTROPHE_S and k > start and doc[k - 1].is_lower and self._org_by_head(k - 1)
+                      for k in range(start, end))
+        if anaphor and not self._lower_roles:
+            self._lower_roles = True  # "the union's chairman X": the role is written in lower case
+            try:
+                return self._parse_zone(start, end, require_start=require_start)
+            finally:
+                self._lower_roles = False
         first = next((i for i in range(start, end) if self.role_at(i) is not None), None)
         if first is None:
             return []
@@ -335,6 +395,9 @@ class TitleParser:
                 continue
             if doc[k].text in APOSTROPHE_S and k > start and self._kind(k - 1) in ("place", "org"):
                 t0 = self._claim_start(k - 1)
+                continue
+            if doc[k].text in APOSTROPHE_S and k > start and doc[k - 1].is_lower and self._org_by_head(k - 1):
+                t0 = k - 1
                 continue
             if self._kind(k) == "org":
                 t0 = self._claim_start(k)
@@ -378,6 +441,13 @@ class TitleParser:
         i = start + 1
         while i < end:
             t = doc[i]
+            r = self.role_at(i) if is_cap(t) else None
+            if r is not None and fold(word_text(doc, i, r)) in self.lex.ranks and i - 1 > start \
+                    and doc[i - 1].text.lower() not in ("of", "and", "the", "-") and self._has_role_between(start, i) \
+                    and fold(doc[i - 1].text) not in self.lex.modifiers:
+                cuts.append(i)  # "Deputy Minister of National Defence | Senior Lieutenant General X"
+                i = r  # the rank is one title: no cut inside "Senior Lieutenant | General"
+                continue
             if self._kind(i) != "org" and (t.text.lower() in ("and", "&") or t.text == "," or (
                     t.text in ("-", "–", "—") and t.whitespace_ and doc[i - 1].whitespace_)):
                 nxt = i + 1
@@ -416,6 +486,13 @@ class TitleParser:
                     self._lower_roles = False
             k -= 1
         return comma
+
+    def _lone_word(self, e: int) -> bool:
+        """A one-word capitalised run ending the clause ("International Relations Section."): no name."""
+        doc = self.doc
+        return (e + 1 >= len(doc) or e + 1 not in self.name_tokens) and (e == 0 or doc[e - 1].text not in
+                                                                          self.lex.honorifics) \
+            and (e + 1 >= len(doc) or doc[e + 1].text in (".", ",", ";", ")"))
 
     def _list_element(self, i: int, *, skip_honorifics: bool = False) -> bool:
         """Does a name start at ``i`` and end a list element (", ", "and", ";", "." or ")" after it)?
@@ -467,6 +544,13 @@ class TitleParser:
         country = None
         org_id = None
         drop: tuple[int, int] | None = None
+        anaphor = None
+        if i + 1 < end and doc[i].is_lower and doc[i + 1].text in APOSTROPHE_S:
+            anaphor = self._org_by_head(i)
+            if anaphor is not None:  # "the union's chairman": the title of the union named earlier
+                org_id = anaphor.id
+                i += 2
+                text_start = i
         if i < end and self._kind(i) == "place":
             k = self._claim_end(i)
             if k < end and doc[k].text in APOSTROPHE_S:
@@ -502,6 +586,11 @@ class TitleParser:
             i += 1  # portfolio or other words before the role: "Trade", "Foreign Affairs", "Business"
             while i < end and doc[i].text in (",", "and", "&") and i + 1 < end and is_cap(doc[i + 1]):
                 i += 1
+            if i < end and self._kind(i) == "place":
+                k = self._claim_end(i)
+                if k < end and doc[k].text in APOSTROPHE_S:
+                    country = country or self.place_country.get(self.claims[i][1])
+                    i = k + 1  # "Enterprise Ireland's Director": a body named after a place
         r = self.role_at(i)
         if r is None:
             return None
@@ -556,5 +645,8 @@ class TitleParser:
         else:
             text = word_text(doc, text_start, end)
         text = _PAREN_ACRONYM.sub("", text).strip(" ,;")
+        if anaphor is not None:
+            name = anaphor.name if anaphor.name.lower().startswith("the ") else "the " + anaphor.name
+            text = f"{text} of {name}"  # written out, as the title would read on its own
         return TitleParse(start=text_start, end=end, text=text, role=role, qualifier=" ".join(quals) or None,
                           organization=org_id, country=country, destination=destination)

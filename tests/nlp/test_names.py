@@ -35,6 +35,17 @@ def test_names_culture_of(full, culture):
     assert culture_of(full.split(), LEX).name == culture
 
 
+@pytest.mark.parametrize(("full", "country"), [
+    ("Hiroshi Nakano", "JP"),       # a Japanese given name and surname
+    ("Nakamura Takeshi", "JP"),     # either order
+    ("Carlos Nakamura", None),      # a Japanese surname alone is common in Brazil and Peru
+])
+def test_names_japanese_default_country_needs_a_japanese_given_name(full, country):
+    found = culture_of(full.split(), LEX)
+    assert found.name == "japanese"
+    assert found.default_country == country
+
+
 def test_names_given_call_countries_follow_the_country():
     assert culture_of(["Thongsavanh", "Keomanivong"], LEX, "LA").call == "given"
     assert culture_of(["Thongsavanh", "Keomanivong"], LEX, None).call == "last"

@@ -31,6 +31,45 @@ def test_places_a_province_the_gazetteer_lacks(read):
     assert places(doc)["Zorbania"] == ("province", None)
 
 
+def test_places_a_province_named_by_its_provincial_body(read):
+    # no country is named, but "Provincial" after the name says it is the province
+    doc = read("Quang Tri seeks investors. The Quang Tri Provincial People's Committee met them, and "
+               "Quang Tri will host a conference.")
+    quang_tri = next(p for p in doc._.legation_places if p.name == "Quang Tri")
+    assert (quang_tri.kind, quang_tri.country) == ("province", "VN")
+    # the headline's subject too (one sense per article); the one inside the body's name is the body's
+    assert len(quang_tri.mentions) == 2
+    assert not any(p.name == "Quang Tri" for p in doc._.legation_people)
+
+
+def test_places_the_word_after_a_name_picks_province_or_city(read):
+    doc = read("A delegation from Japan's Shizuoka Prefecture visited Hiroshima City. Later it went back to "
+               "Shizuoka.")
+    got = {p.name: p for p in doc._.legation_places}
+    assert got["Shizuoka"].kind == "province"
+    assert len(got["Shizuoka"].mentions) == 2  # the bare name keeps the sense read first
+    assert got["Hiroshima City"].kind == "city"
+
+
+def test_places_a_city_written_with_city_keeps_it_but_a_capital_does_not(read):
+    doc = read("Vietnam's delegation arrived in Dong Ha City on Monday. Before arriving in Dong Ha, it "
+               "worked in Minsk City and Mexico City.")
+    got = {p.name: p for p in doc._.legation_places}
+    assert got["Dong Ha City"].country == "VN" and len(got["Dong Ha City"].mentions) == 2
+    assert "Minsk" in got and "Minsk City" not in got  # a national capital is named alone
+    assert "Mexico City" in got
+
+
+def test_places_x_city_beside_a_province_of_the_same_name(read):
+    # an article that writes "Lao Cai City" means the province by a bare "Lao Cai"
+    doc = read("Vietnam's Lao Cai and China's Yunnan met in Lao Cai City. Lao Cai exports fruit. "
+               "The Can Tho City People's Committee hosted them in Can Tho.")
+    got = {p.name: p for p in doc._.legation_places}
+    assert got["Lao Cai"].kind == "province"
+    assert got["Lao Cai City"].kind == "city"
+    assert "Can Tho" in got and "Can Tho City" not in got  # "City" inside a body's name stays out
+
+
 def test_places_inside_organizations_are_not_place_mentions(read):
     doc = read("The Communist Party of Peru welcomed the guests in Peru.")
     peru = next(p for p in doc._.legation_places if p.name == "Peru")
