@@ -261,7 +261,10 @@ def _bounds(text: str, mentions: list[TimeMention], sent) -> tuple[tuple[date, C
             if point and (lower is None or point > lower[0]):
                 lower = (point, Clue(s, e, text[s:e],
                                      f"'{' '.join(m.text.split())}' is told as past"))
-        elif tense == "future":
+        elif tense == "future" and not any(a in text[max(s, m.start - 60):m.start].lower()
+                                            for a in lexicon()["anniversary_anchors"]):
+            # ('will celebrate the 30th anniversary of the establishment of relations, in March 1996':
+            # a founding date is past whatever the clause's tense)
             point = r.last
             if point and (upper is None or point < upper[0]):
                 upper = (point, Clue(s, e, text[s:e],
@@ -306,8 +309,10 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 def _month(text: str, mentions: list[TimeMention], sent, year: int,
            lower: tuple[date, Clue] | None) -> tuple[int | tuple[int, int] | None, Clue | None]:
-    """The month of the first yearless day or month told as past or ongoing ((month, day) when it is a
-    dateline's)."""
+    """The month of the latest yearless day or month told as past or ongoing ((month, day) when it is a
+    dateline's): 'talks on September 30' then 'received them on October 1' were written in October
+    at the earliest.  Months that wrap a year ('December 28' ... 'January 3') keep the first told."""
+    found: list[tuple[int, Clue]] = []
     for m in mentions:
         s = m.spec
         lo = s.lo
@@ -323,10 +328,15 @@ def _month(text: str, mentions: list[TimeMention], sent, year: int,
         if lo.day is not None and s.kind == "point" and _dateline(text, m):
             return (lo.month, lo.day), Clue(a, b, text[a:b], f"the dateline '{' '.join(m.text.split())}' is the "
                                                               f"day of writing")
-        return lo.month, Clue(a, b, text[a:b],
-                              f"'{' '.join(m.text.split())}' has no year and is reported as past or "
-                              f"ongoing, so the article is from that month")
-    return None, None
+        found.append((lo.month, Clue(a, b, text[a:b],
+                                     f"'{' '.join(m.text.split())}' has no year and is reported as past or "
+                                     f"ongoing, so the article is from that month or later")))
+    if not found:
+        return None, None
+    months = [mo for mo, _ in found]
+    if max(months) - min(months) > 6:
+        return found[0]
+    return max(found, key=lambda f: f[0])
 
 
 _DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3}(?:\s*,\s*[A-Z][\w.'’-]*(?:[ -][A-Z]"

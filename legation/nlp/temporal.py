@@ -522,7 +522,9 @@ def _rules() -> tuple[_Rule, ...]:
             rf"\b(?:the|that|this)\s+(?:same\s+)?(?:(?P<n>\d{{1,2}}|{cardinals})[\s-]months?\s+)?period"
             rf"(?:\s+(?:of\s+)?(?P<rel>last|previous|next)\s+year)?\b", flags), period_anaphor),
         _Rule("anaphor", re.compile(
-            r"\b(?:the|that)\s+(?P<which>same|following|next|previous|preceding)\s+(?P<unit>day|month|year)\b"
+            # 'said that next year ...': there 'that' joins a clause, and 'next year' is the year after now
+            r"\b(?:the|that(?!\s+(?:next|previous)\b))\s+(?P<which>same|following|next|previous|preceding)\s+"
+            r"(?P<unit>day|month|year)\b"
             r"|\b(?P<that>that)\s+(?P<unit2>day)\b|\b(?P<the_month>the\s+month)\b(?!\s+of\b)", flags),
               _anaphor_adapter(anaphor)),
     ]

@@ -124,3 +124,29 @@ def test_publication_a_past_clause_in_a_forward_looking_sentence_is_no_future_bo
             "Its members met in March.")
     value, _ = infer(text)
     assert value == "2023-03"
+
+
+def test_publication_said_that_next_year_is_the_year_after_writing_not_an_anaphor():
+    # 'that' joins the reported clause; the founding month-year fixes the anniversary
+    text = ("Hanoi, May 14 (Agency) The Vice President received the Chilean Foreign Minister today.\n\n"
+            "She recalled that next year both nations will celebrate the 30th anniversary of the establishment "
+            "of diplomatic relations, in March 1996.")
+    value, a = infer(text)
+    assert value == "2025-05-14"
+    assert {d.text: d.start for d in a.date_exprs()}["next year"] == "2026"
+
+
+def test_publication_month_is_the_latest_yearless_past_month():
+    text = ("Diplomatic relations were established in 1975, and the 50th anniversary falls next year.\n\n"
+            "The two parties held talks on September 30. On October 1, the delegation was received by the "
+            "Party leader.")
+    value, a = infer(text)
+    assert value == "2024-10"
+    assert {d.text: d.start for d in a.date_exprs()}["On October 1"] == "2024-10-01"
+
+
+def test_publication_months_that_wrap_a_year_keep_the_first():
+    text = ("Diplomatic relations were established in 1975, and the 50th anniversary falls next year.\n\n"
+            "The delegation arrived on December 29. On January 2, it was received by the Party leader.")
+    value, _ = infer(text)
+    assert value == "2024-12"
