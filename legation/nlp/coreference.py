@@ -192,15 +192,19 @@ class Tracker:
                 e = max(parties, key=lambda x: x.start)
         if e is None:
             return
-        if visiting:
-            self.parties.append((e, list(people)))
-        if visiting and not e.visitors and e.people and e.people[0] not in e.hosts:
-            e.visitors.append(e.people[0])  # 'The minister was accompanied by X': the minister travels too
-        for p in people:
-            if p not in e.people:
-                e.people.append(p)
-            if visiting and p not in e.visitors:
-                e.visitors.append(p)
+        # the stops of one tour ('visiting Qatar ..., Kuwait ... and Oman ...') travel with one party
+        tour = [x for x in self.events if x is not e and x.kind == "visit" and x.start == e.start] if (
+            visiting and e.kind == "visit") else []
+        for stop in [e, *tour]:
+            if visiting:
+                self.parties.append((stop, list(people)))
+            if visiting and not stop.visitors and stop.people and stop.people[0] not in stop.hosts:
+                stop.visitors.append(stop.people[0])  # 'The minister was accompanied by X': the minister travels too
+            for p in people:
+                if p not in stop.people:
+                    stop.people.append(p)
+                if visiting and p not in stop.visitors:
+                    stop.visitors.append(p)
 
     def finish(self) -> list[Encounter]:
         """Resolve the mentions that waited, and return encounters in text order."""

@@ -188,6 +188,13 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
               and re.fullmatch(r"[^;:()]{0,60}?,?\s*\band\s+(?:also\s+|then\s+)?", text[prev.end : m.start])
               and text[prev.end : m.start].count(",") <= 1):
             m.enclosing = prev  # 'visited Gyeonggi and worked with X', 'paid a visit to China ..., and also met Y'
+    # 'held talks with X, during which they signed an agreement', 'led a group to HCMC, where they
+    # signed contracts': the signing is part of the encounter just told, one real-world event
+    mentions = [
+        m for m in mentions
+        if not (m.kind == "signing" and m.enclosing is not None and m.enclosing.kind != "signing"
+                and _INSIDE_CLAUSE.search(text, m.enclosing.end, m.start))
+    ]
     _assign_dates(disc, sent, mentions)
     # 'X, who is leading a delegation to Malaysia and Vietnam, said ...' describes X; with dates
     # of its own ('who is on a working visit to Vietnam from November 9-19') it is a visit
@@ -246,7 +253,8 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
         if m.kind == "signing" and not m.places and m.frame is None:
             m.places.extend(p for f in mentions if f.frame == "relation" and f.kind != "visit" for p in f.places
                             if p not in m.places)
-    return _fold_repeats(_fold_appositions(disc, _fold_hosting(_visits_by_several(disc, sent, mentions))))
+    mentions = _visits_by_stops(disc, sent, _visits_by_several(disc, sent, mentions))
+    return _fold_repeats(_fold_appositions(disc, _fold_hosting(mentions)))
 
 
 def _visits_by_several(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> list[Mention]:
@@ -277,6 +285,53 @@ def _visits_by_several(disc: Discourse, sent: Sentence, mentions: list[Mention])
                 own_date=day or m.own_date, delegations=list(m.delegations), places=list(m.places),
                 leaders=dict(m.leaders), modes=set(m.modes), frames=list(m.frames), host_entities=[],
                 signatories=[], destination_cities=list(m.destination_cities),
+                unnamed_delegations=list(m.unnamed_delegations), new_marker=True, separate=True))
+    return out
+
+
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+#: 'a visit that ends on Thursday', '... until Friday': the day a visit ends
+_ENDS_ON = re.compile(r"\b(?:ends?|ending|ended|until|till|through|concludes?|concluding|runs to)\s+(?:on\s+)?$", re.I)
+#: a clause told as happening within the encounter before it (not 'after which', 'whereupon')
+_INSIDE_CLAUSE = re.compile(r"[,;]\s*(?:(?:during|in|at|throughout)\s+which|where)\b", re.I)
+
+
+def _visits_by_stops(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> list[Mention]:
+    """'a trip to three Gulf countries, visiting Qatar from November 28-30, Kuwait from November 30
+    to December 2, and Oman from December 2-4': one visit per stop, each on its own dates."""
+    text = disc.text
+    out: list[Mention] = []
+    covered = (-1, -1)
+    for m in mentions:
+        if m.kind != "visit":
+            out.append(m)
+            continue
+        if covered[0] <= m.start < covered[1]:
+            continue  # 'a working trip ..., visiting Qatar ...': the same tour, already split
+        stops: list[tuple[str, DateExpr]] = []
+        for r in disc.refs_in(m.end, sent.end, "place"):
+            day = next(
+                (d for d in disc.dates_in(r.end, min(sent.end, r.end + 60))
+                 if _usable_date(d) and re.fullmatch(r"\s*(?:from|on|\(|between)?\s*", text[r.end : d.offsets[0]])),
+                None,
+            )
+            if day is None:
+                continue
+            gap_from = stops[-1][1].offsets[1] if stops else m.end
+            if stops and not re.fullmatch(r"\s*\)?\s*(?:,|;|and|, and|; and|then|, then)\s*(?:to\s+)?", text[gap_from : r.start]):
+                break
+            stops.append((r.id, day))
+        if len(stops) < 2 or disc.refs_in(m.end, stops[-1][1].offsets[1], "person"):
+            out.append(m)
+            continue
+        covered = (m.start, stops[-1][1].offsets[1])
+        for place, day in stops:
+            out.append(replace(
+                m, own_date=day, destination=place, places=[] if disc.is_country(place) else [place],
+                destination_cities=[], people=list(m.people), left=list(m.left), right=list(m.right),
+                visitors=list(m.visitors), hosts=list(m.hosts), guests=list(m.guests),
+                delegations=list(m.delegations), leaders=dict(m.leaders), modes=set(m.modes),
+                frames=list(m.frames), host_entities=list(m.host_entities), signatories=list(m.signatories),
                 unnamed_delegations=list(m.unnamed_delegations), new_marker=True, separate=True))
     return out
 
@@ -730,7 +785,8 @@ def _assign_dates(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> N
                 None,
             )
             if arrival is not None and (m.own_date is None or not m.own_date.end):
-                m.own_date = _visit_span(text, sent, m, arrival, arrived=True)
+                m.own_date = _visit_span(text, sent, m, arrival, arrived=True,
+                                         others=disc.dates_in(sent.start, sent.end))
             elif m.own_date is not None:
                 m.own_date = _visit_span(text, sent, m, m.own_date)
     for m in mentions:  # '..., during which he held talks': within the visit before, on its date
@@ -810,7 +866,8 @@ _COUNTS = {
 }
 
 
-def _visit_span(text: str, sent: Sentence, m: Mention, d: DateExpr, *, arrived: bool = False) -> DateExpr:
+def _visit_span(text: str, sent: Sentence, m: Mention, d: DateExpr, *, arrived: bool = False,
+                others: list[DateExpr] | None = None) -> DateExpr:
     """'a three-day visit ... through Friday' ends that Friday and began two days before;
     'a two-day visit starting Monday' or 'arrived Thursday for a four-day stay' begins that day."""
     if d.end or not d.start or len(d.start) != 10:
@@ -821,6 +878,16 @@ def _visit_span(text: str, sent: Sentence, m: Mention, d: DateExpr, *, arrived: 
         re.I,
     )
     if not days:
+        if arrived:  # 'arrived on Monday ..., for a visit that ends on Thursday'
+            until = next((e for e in others or [] if e.start and len(e.start) == 10 and not e.end
+                          and e.offsets[0] > d.offsets[1]
+                          and _ENDS_ON.search(text, max(sent.start, e.offsets[0] - 30), e.offsets[0])), None)
+            if until is not None:
+                end = _date.fromisoformat(until.start)
+                if end < _date.fromisoformat(d.start) and _WEEKDAY.search(until.text or ""):
+                    end += _timedelta(days=7)  # 'arrived on Monday ... ends on Thursday': the Thursday after
+                if end >= _date.fromisoformat(d.start):
+                    return d.model_copy(update={"end": end.isoformat()})
         return d
     n = int(days.group(1)) if days.group(1).isdigit() else _COUNTS[days.group(1).lower()]
     lead = text[max(sent.start, d.offsets[0] - 12) : d.offsets[0]] + (d.text or "")
@@ -831,7 +898,11 @@ def _visit_span(text: str, sent: Sentence, m: Mention, d: DateExpr, *, arrived: 
         r"\b(?:concluded|ended|ends|wrapped up|closed)\s+$", text[max(sent.start, d.offsets[0] - 25) : d.offsets[0]], re.I
     ):  # 'a three-day visit ... through Friday', 'whose two-day visit ... concluded yesterday'
         start, end = day - _timedelta(days=n - 1), day
-    elif re.search(r"\b(?:from|starting|beginning|since)\b", lead, re.I):
+    elif re.search(r"\b(?:from|starting|beginning|since)\b", lead, re.I) or re.search(
+        r"\b(?:began|begins|started|starts|opened|kicked off)\s+(?:on\s+)?$",
+        text[max(sent.start, d.offsets[0] - 25) : d.offsets[0]],
+        re.I,
+    ):  # 'a two-day visit starting Monday', 'a four-day visit ... that began on Tuesday'
         start, end = day, day + _timedelta(days=n - 1)
     else:
         return d

@@ -132,6 +132,7 @@ def _update_context(disc: Discourse, sent, ctx: Context, mentions: list[Mention]
     told = [m for m in mentions if m.people or m.delegations]
     if told:
         last = told[-1]
+        ctx.hosts, ctx.guests = (list(last.hosts), list(last.guests)) if last.guests else ([], [])
         ctx.group = list(last.people)
         ctx.group_delegations = list(last.delegations)
         focus = tracker.focus

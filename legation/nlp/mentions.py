@@ -144,6 +144,9 @@ class Context:
     actor: str | None = None
     group: list[str] = field(default_factory=list)
     group_delegations: list[str] = field(default_factory=list)
+    #: the hosts and guests of the last reception told: 'The guest is on a visit ...' is its guest
+    hosts: list[str] = field(default_factory=list)
+    guests: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -250,6 +253,9 @@ def _needs_met(disc: Discourse, sent: Sentence, start: int, end: int, rule: Trig
             first = disc.refs_in(offset, window_end)
             if first and first[0].kind == "person" and first[0].start - offset < 90:
                 return True
+            person = next((r for r in first if r.kind == "person"), None)
+            if person is not None and person.start - offset < 120 and _TITLE_RUN.fullmatch(text, offset, person.start):
+                return True  # 'received Deputy Speaker of Bangladesh's Jatiya Sangsad (Parliament) X'
             if disc.title_refs(offset, window_end):
                 return True
             if re.match(r"\s*(?:him|her|them|guests?|visitors?)\b", head, re.I):
@@ -294,6 +300,9 @@ def _needs_met(disc: Discourse, sent: Sentence, start: int, end: int, rule: Trig
 _VENUE_PHRASE = re.compile(
     r"(?:in|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|in|de|del|la))*(?=\s*,)"
 )
+_BARE_VENUE = re.compile(
+    r"(?:in|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|and|in|de|del|la))*?(?=\s+(?:the|a|an)\s)"
+)
 _SET_OFF_WORD = re.compile(r"(?:here|there|yesterday|today|recently)(?=\s*,)", re.I)
 
 
@@ -319,9 +328,26 @@ def skip_adverbials(disc: Discourse, sent: Sentence, pos: int) -> int:
             break
         skipped = True
     if not skipped:
-        return pos
+        return _skip_bare_adverbials(disc, sent, pos, dates)
     comma = re.match(r"\s*,\s*", text[at : sent.end])
     return at + comma.end() if comma else pos
+
+
+def _skip_bare_adverbials(disc: Discourse, sent: Sentence, pos: int, dates: list[DateExpr]) -> int:
+    """'received on Wednesday at the Foreign Ministry in Caracas the Vietnamese Deputy Minister':
+    the day and the venue without commas, then the object with its determiner."""
+    text = disc.text
+    here = pos + len(text[pos : sent.end]) - len(text[pos : sent.end].lstrip())
+    date = next((d for d in dates if d.offsets[0] >= here
+                 and re.fullmatch(r"(?:on|in)?\s*", text[here : d.offsets[0]], re.I)), None)
+    at = date.offsets[1] if date is not None else here
+    venue = _BARE_VENUE.match(text, at + len(text[at : sent.end]) - len(text[at : sent.end].lstrip()), sent.end)
+    if venue is not None:
+        at = venue.end()
+    if at == here:
+        return pos
+    obj = re.match(r"\s+(?=(?:the|a|an)\s)", text[at : sent.end], re.I)
+    return at + obj.end() if obj else pos
 
 
 def visiting_person(disc: Discourse, sent: Sentence, start: int, end: int) -> str | None:
@@ -344,7 +370,17 @@ def visiting_person(disc: Discourse, sent: Sentence, start: int, end: int) -> st
     people = [r for r in refs if r.kind in ("person", "title")]
     if people and not re.search(r"\b(?:to|in|for|and|with|the)\s", text[end : people[0].start]):
         return people[0].id
+    if people and _TITLE_GAP.fullmatch(text, end, people[0].start):
+        return people[0].id  # 'visiting Serbian Minister of Internal and Foreign Trade X': one title
     return None
+
+
+#: capitalised words joined only by a title's small words ('Minister of Internal and Foreign Trade')
+_TITLE_GAP = re.compile(r"(?:\s+(?:[A-Z][\w.'’-]*|of|and|for|the|on|in|&))*\s+")
+#: a title before a name, from its first word ('Deputy Speaker of Bangladesh's Jatiya Sangsad (Parliament) ')
+_TITLE_RUN = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w.'’-]*|of|and|for|the|on|in|&|de|del|la|du|des|\([^()]{1,30}\))\s+)+"
+)
 
 
 def segment_end(text: str, start: int, end: int, dates: list[DateExpr]) -> int:

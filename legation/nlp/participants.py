@@ -93,6 +93,8 @@ def assign_people(
                 pron = _subject_pronoun(text[outer.end : m.start]) or pron
             if outer is not None and pron in ("he", "she", "they") and (outer.visitors or outer.left):
                 left_ids = list(outer.visitors or outer.left)  # 'X recalled his visit ..., when he ...'
+            elif m.kind == "visit" and pron in ("he", "she") and ctx.guests and ctx.actor in ctx.hosts:
+                left_ids = list(ctx.guests)  # 'X received Y in Hanoi. He is on a visit ...': the guest travels
             elif pron in ("he", "she") and ctx.actor:
                 left_ids = [ctx.actor]
             elif pron == "they" or disc.lexicon.group_subjects.search(text[sent.start : m.start]):
@@ -110,7 +112,9 @@ def assign_people(
             else:
                 role = disc.lexicon.role_nouns["speaker"].match(text, sent.start)
                 titled = None if role else _titled_subject(disc, sent, m)
-                if role:  # 'The deputy minister, who is on a visit ...': the one with that title
+                if ctx.guests and disc.lexicon.role_nouns["guest"].match(text, sent.start):
+                    left_ids = list(ctx.guests)  # 'The guest is on an official visit ...'
+                elif role:  # 'The deputy minister, who is on a visit ...': the one with that title
                     who = disc.role_person(role.group(), sent.start) or ctx.actor
                     left_ids = [who] if who else []
                 elif titled:  # 'Yesterday, the Defence Minister called on X': the one whose title says so
@@ -159,7 +163,9 @@ def _titled_subject(disc: Discourse, sent: Sentence, m: Mention) -> str | None:
     """A subject named by title after an opening phrase ('Yesterday, the Defence Minister called on
     X', 'On Monday, the Indian minister met ...'): the person named before whose title has it."""
     text = disc.text
-    hit = re.match(r"\s*(?:[^,;]{1,40},\s*)?(?:the|The)\s+((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*|[a-z]+ minister)\s+$",
+    # ('On Tuesday, the Vietnamese deputy minister met ...': a demonym and a title in lower case)
+    hit = re.match(r"\s*(?:[^,;]{1,40},\s*)?(?:the|The)\s+((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*"
+                   r"|(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+)?[a-z]+ minister)\s+$",
                    text[sent.start : m.start])
     if not hit:
         return None
@@ -360,8 +366,22 @@ def _antecedent(disc: Discourse, sent: Sentence, m: Mention) -> Ref | None:
         return None
     comma = sent.start + hit.start()
     cands = disc.refs_in(sent.start, comma + 1, "person") + disc.title_refs(sent.start, comma + 1)
-    cands = [r for r in cands if comma - r.end <= 4]
-    return cands[-1] if cands else None
+    # 'X (NZDF), who ...': an acronym may close the name or title
+    close = [r for r in cands if r.end <= comma and _CLOSE_TO_COMMA.match(text, r.end, comma + 1)]
+    if close:
+        return close[-1]
+    # 'Air Marshal X, Chief of the New Zealand Defence Force (NZDF), who ...': the person before
+    # one apposition (a title, no clause of its own) is who the clause is about
+    persons = [r for r in disc.refs_in(sent.start, comma + 1, "person") if r.end <= comma]
+    if persons and _APPOSITION.match(text, persons[-1].end, comma + 1):
+        return persons[-1]
+    return None
+
+
+#: what may stand between an antecedent and the comma before 'who': a little space, an acronym
+_CLOSE_TO_COMMA = re.compile(r"[\s\W]{0,4}(?:\([^()]{1,15}\)\s*)?,$")
+#: ', Chief of the New Zealand Defence Force (NZDF),': a capitalised or determined noun phrase
+_APPOSITION = re.compile(r",\s*(?:the\s+|an?\s+)?[A-Z][^,;]{0,100},$")
 
 
 def _subject_pronoun(before: str) -> str | None:
