@@ -257,6 +257,19 @@ def detect_encounters(sent: Sentence, disc: Discourse, ctx: Context) -> list[Men
     return _fold_repeats(_fold_appositions(disc, _fold_hosting(mentions)))
 
 
+def _own_copy(m: Mention, **changes) -> Mention:
+    """A copy of ``m`` with lists of its own, then ``changes``: the copies one telling splits into
+    (a visit per visitor, a visit per stop) gain members and places apart."""
+    own = {
+        "people": list(m.people), "left": list(m.left), "right": list(m.right), "visitors": list(m.visitors),
+        "hosts": list(m.hosts), "guests": list(m.guests), "delegations": list(m.delegations),
+        "places": list(m.places), "leaders": dict(m.leaders), "modes": set(m.modes), "frames": list(m.frames),
+        "host_entities": list(m.host_entities), "signatories": list(m.signatories),
+        "destination_cities": list(m.destination_cities), "unnamed_delegations": list(m.unnamed_delegations),
+    }
+    return replace(m, **{**own, **changes})
+
+
 def _visits_by_several(disc: Discourse, sent: Sentence, mentions: list[Mention]) -> list[Mention]:
     """'the official visits to China by General Secretary A in November 2022 and by Prime Minister B
     in June 2023': one visit per visitor, each on the date told after its name."""
@@ -280,12 +293,9 @@ def _visits_by_several(disc: Discourse, sent: Sentence, mentions: list[Mention])
         for n, (end, person) in enumerate(agents):
             until = agents[n + 1][0] if n + 1 < len(agents) else stop
             day = next((d for d in disc.dates_in(end, until) if _usable_date(d)), None)
-            out.append(replace(
+            out.append(_own_copy(
                 m, people=[person], left=[person], right=[], visitors=[person], hosts=[], guests=[],
-                own_date=day or m.own_date, delegations=list(m.delegations), places=list(m.places),
-                leaders=dict(m.leaders), modes=set(m.modes), frames=list(m.frames), host_entities=[],
-                signatories=[], destination_cities=list(m.destination_cities),
-                unnamed_delegations=list(m.unnamed_delegations), new_marker=True, separate=True))
+                own_date=day or m.own_date, host_entities=[], signatories=[], new_marker=True, separate=True))
     return out
 
 
@@ -326,13 +336,9 @@ def _visits_by_stops(disc: Discourse, sent: Sentence, mentions: list[Mention]) -
             continue
         covered = (m.start, stops[-1][1].offsets[1])
         for place, day in stops:
-            out.append(replace(
+            out.append(_own_copy(
                 m, own_date=day, destination=place, places=[] if disc.is_country(place) else [place],
-                destination_cities=[], people=list(m.people), left=list(m.left), right=list(m.right),
-                visitors=list(m.visitors), hosts=list(m.hosts), guests=list(m.guests),
-                delegations=list(m.delegations), leaders=dict(m.leaders), modes=set(m.modes),
-                frames=list(m.frames), host_entities=list(m.host_entities), signatories=list(m.signatories),
-                unnamed_delegations=list(m.unnamed_delegations), new_marker=True, separate=True))
+                destination_cities=[], new_marker=True, separate=True))
     return out
 
 
