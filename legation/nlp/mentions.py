@@ -303,6 +303,7 @@ _VENUE_PHRASE = re.compile(
 _BARE_VENUE = re.compile(
     r"(?:in|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|and|in|de|del|la))*?(?=\s+(?:the|a|an)\s)"
 )
+_SPACE = re.compile(r"\s*")
 _SET_OFF_WORD = re.compile(r"(?:here|there|yesterday|today|recently)(?=\s*,)", re.I)
 
 
@@ -337,11 +338,11 @@ def _skip_bare_adverbials(disc: Discourse, sent: Sentence, pos: int, dates: list
     """'received on Wednesday at the Foreign Ministry in Caracas the Vietnamese Deputy Minister':
     the day and the venue without commas, then the object with its determiner."""
     text = disc.text
-    here = pos + len(text[pos : sent.end]) - len(text[pos : sent.end].lstrip())
+    here = _SPACE.match(text, pos, sent.end).end()
     date = next((d for d in dates if d.offsets[0] >= here
                  and re.fullmatch(r"(?:on|in)?\s*", text[here : d.offsets[0]], re.I)), None)
     at = date.offsets[1] if date is not None else here
-    venue = _BARE_VENUE.match(text, at + len(text[at : sent.end]) - len(text[at : sent.end].lstrip()), sent.end)
+    venue = _BARE_VENUE.match(text, _SPACE.match(text, at, sent.end).end(), sent.end)
     if venue is not None:
         at = venue.end()
     if at == here:

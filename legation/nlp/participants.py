@@ -372,7 +372,7 @@ def _antecedent(disc: Discourse, sent: Sentence, m: Mention) -> Ref | None:
         return close[-1]
     # 'Air Marshal X, Chief of the New Zealand Defence Force (NZDF), who ...': the person before
     # one apposition (a title, no clause of its own) is who the clause is about
-    persons = [r for r in disc.refs_in(sent.start, comma + 1, "person") if r.end <= comma]
+    persons = [r for r in cands if r.kind == "person" and r.end <= comma]
     if persons and _APPOSITION.match(text, persons[-1].end, comma + 1):
         return persons[-1]
     return None

@@ -155,17 +155,19 @@ def _real_day(year: int, month: int, day: int) -> bool:
     return True
 
 
+def _founding_anchor(text: str, sentence_start: int, pos: int) -> bool:
+    """Does a word of founding ('established', 'diplomatic relations', ...) stand just before ``pos``
+    in its sentence?  Then the date there is when something began."""
+    before = text[max(sentence_start, pos - 60):pos].lower()
+    return any(a in before for a in lexicon()["anniversary_anchors"])
+
+
 def _from_anniversaries(text: str, by_sentence: dict[tuple[int, int], list[TimeMention]]
                         ) -> list[tuple[int, list[Clue]]]:
-    anchors = lexicon()["anniversary_anchors"]
     years: dict[int, list[tuple[int, Clue]]] = {}  # ordinal -> the year it falls in
     offsets: dict[int, list[tuple[int, Clue]]] = {}  # ordinal -> "this/next/last year"
     present: dict[int, list[tuple[int, Clue]]] = {}  # ordinal -> celebrated now, no year word
     founding: dict[int, Clue] = {}  # year something began -> evidence
-
-    def anchored(m: TimeMention, s: int) -> bool:
-        before = text[max(s, m.start - 60):m.start].lower()
-        return any(a in before for a in anchors)
 
     for (s, e), ms in by_sentence.items():
         sentence = text[s:e]
@@ -173,7 +175,7 @@ def _from_anniversaries(text: str, by_sentence: dict[tuple[int, int], list[TimeM
                   and m.spec.lo is not None and m.spec.lo.month is None]
         for m in ms:  # "relations, established on November 4, 1974": a founding date of any precision
             ys = _abs_years(m)
-            if m.spec.kind == "point" and ys and anchored(m, s):
+            if m.spec.kind == "point" and ys and _founding_anchor(text, s, m.start):
                 founding.setdefault(ys[0], Clue(s, e, sentence, f"it began in {ys[0]}"))
         ords = [(n, s + a.start()) for a in _ANNIVERSARY.finditer(sentence) if (n := _ordinal(a))]
         for n, where in ords:
@@ -190,7 +192,7 @@ def _from_anniversaries(text: str, by_sentence: dict[tuple[int, int], list[TimeM
                     founding.setdefault(y1, Clue(s, e, sentence, f"it began in {y1}"))
             if not found and len(points) == 1:
                 m, y = points[0]
-                if anchored(m, s):
+                if _founding_anchor(text, s, m.start):
                     found.append(y + n)
                 else:
                     found.append(y)
@@ -261,8 +263,7 @@ def _bounds(text: str, mentions: list[TimeMention], sent) -> tuple[tuple[date, C
             if point and (lower is None or point > lower[0]):
                 lower = (point, Clue(s, e, text[s:e],
                                      f"'{' '.join(m.text.split())}' is told as past"))
-        elif tense == "future" and not any(a in text[max(s, m.start - 60):m.start].lower()
-                                            for a in lexicon()["anniversary_anchors"]):
+        elif tense == "future" and not _founding_anchor(text, s, m.start):
             # ('will celebrate the 30th anniversary of the establishment of relations, in March 1996':
             # a founding date is past whatever the clause's tense)
             point = r.last
